@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11 with venv):
+#   make chat   install into .venv, then talk to the bot in the terminal (shipped knowledge base, SQLite)
+#   make test   install into .venv with the test tools, then run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install chat run test bench-retrieval bench-latency bench-answers
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch is pinned first: the 2.13.0 CPU wheel; unpinned, pip would pull a multi-GB CUDA build.
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+chat: install
+	$(BIN)/a6bot chat
+
+run: install
+	$(BIN)/a6bot run
+
+test: install
+	$(BIN)/pytest
+
+bench-retrieval: install
+	$(BIN)/a6bot bench retrieval --beir ../shared/benchmarks/beir-scifact
+
+bench-latency: install
+	$(BIN)/a6bot bench latency
+
+bench-answers: install
+	$(BIN)/a6bot bench answers --with-decisions ../shared/corpora/unfccc-article6/txt

@@ -1,0 +1,92 @@
+"""The Bolt app: authorization (bot token, or OAuth installs), request checks, and thin listeners."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.blocks import ESCALATE, HELPFUL, NOT_HELPFUL
+from adapters.slack.handlers import SlackBot
+from adapters.slack.oauth import home_or_installed, oauth_settings
+from bot.config import Settings
+from bot.services import Services
+
+log = logging.getLogger("adapters.slack")
+
+
+def secret(value: Any) -> str | None:
+    return value.get_secret_value() if value is not None else None
+
+
+def web_client(settings: Settings, token: str | None) -> AsyncWebClient:
+    """A client on A6BOT_SLACK_API_URL that waits out a 429's Retry-After (twice at most) instead of failing."""
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url,
+                          retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)])
+
+
+def multi_workspace(settings: Settings) -> bool:
+    return bool(settings.slack_client_id and settings.slack_client_secret)
+
+
+def build_app(services: Services, *, socket_mode: bool) -> tuple[AsyncApp, SlackBot]:
+    """Single-workspace with the bot token, or OAuth installs (plus the bot token's own workspace)."""
+    settings = services.settings
+    token = secret(settings.slack_bot_token)
+    common: dict[str, Any] = {"signing_secret": secret(settings.slack_signing_secret) or "",
+                              "request_verification_enabled": not socket_mode, "logger": log}
+    if multi_workspace(settings):
+        client = web_client(settings, None)
+        oauth = oauth_settings(settings, services.db.engine)
+        app = AsyncApp(client=client, oauth_settings=oauth, **common,
+                       authorize=home_or_installed(settings, oauth.installation_store, client, log))
+        app.enable_token_revocation_listeners()  # an uninstalled workspace's tokens leave the store
+    else:
+        app = AsyncApp(client=web_client(settings, token), **common)
+    bot = SlackBot(services, staff_client=web_client(settings, token) if token else None,
+                   multi_workspace=multi_workspace(settings))
+    register(app, bot)
+    return app, bot
+
+
+def register(app: AsyncApp, bot: SlackBot) -> None:
+    """Listeners only translate: Bolt's arguments in, a SlackBot method called."""
+
+    @app.middleware
+    async def skip_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
+        """Slack resends an event it thinks we missed (X-Slack-Retry-Num); answer each event once."""
+        if await bot.first_sight(body):
+            return await next()  # type: ignore[no-any-return]
+        return BoltResponse(status=200, body="")
+
+    @app.event("app_mention")
+    async def mention(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        await bot.on_mention(client, event, context.team_id or "")
+
+    @app.event("message")
+    async def message(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        await bot.on_message(client, event, context.team_id or "", context.bot_user_id)
+
+    @app.command("/a6")
+    async def command(ack: Any, command: dict[str, Any], respond: Any) -> None:
+        await ack()
+        await bot.on_command(command, respond)
+
+    @app.action(HELPFUL)
+    async def helpful(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        await bot.on_feedback(body, respond, helpful=True)
+
+    @app.action(NOT_HELPFUL)
+    async def not_helpful(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        await bot.on_feedback(body, respond, helpful=False)
+
+    @app.action(ESCALATE)
+    async def escalate(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()
+        await bot.on_escalate(body, respond)

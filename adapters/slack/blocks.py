@@ -1,0 +1,103 @@
+"""Pure Block Kit building: answers with sources and feedback buttons, within Slack's limits, user text escaped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answering import Answer
+
+Block = dict[str, Any]
+
+MAX_BLOCKS = 50
+MAX_SECTION_CHARS = 3000
+MAX_FALLBACK_CHARS = 3000
+HELPFUL, NOT_HELPFUL, ESCALATE = "a6_helpful", "a6_not_helpful", "a6_escalate"
+
+
+def escape(text: str) -> str:
+    """mrkdwn treats only &, < and > as control characters; everything else shows as typed."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str, label: str) -> str:
+    """A mrkdwn link; a '|' or '>' in the URL would end it early, so they are percent-encoded."""
+    safe = url.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+    return f"<{safe}|{escape(label).replace('|', '¦')}>"
+
+
+def split_text(text: str, limit: int = MAX_SECTION_CHARS) -> list[str]:
+    """Cut text into pieces of at most `limit` characters, at paragraph, line or word breaks when possible."""
+    pieces: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut if cut > limit // 2 else limit
+        # never cut inside an escape such as &amp;
+        amp = window.rfind("&", 0, cut)
+        if amp != -1 and ";" not in window[amp:cut] and cut - amp < 6:
+            cut = amp
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:MAX_SECTION_CHARS]}]}
+
+
+def sections(text: str) -> list[Block]:
+    """Escaped text as as many sections as the 3000-character limit needs."""
+    return [section(piece) for piece in split_text(escape(text))]
+
+
+def source_line(number: int, title: str, citation: str, url: str | None) -> str:
+    label = citation or title
+    return f"[{number}] " + (link(url, label) if url else escape(label))
+
+
+def buttons(log_id: int) -> Block:
+    value = str(log_id)
+    return {"type": "actions", "block_id": f"a6_feedback_{value}", "elements": [
+        {"type": "button", "action_id": HELPFUL, "value": value, "text": {"type": "plain_text", "text": "Helpful"}},
+        {"type": "button", "action_id": NOT_HELPFUL, "value": value,
+         "text": {"type": "plain_text", "text": "Not helpful"}},
+        {"type": "button", "action_id": ESCALATE, "value": value, "style": "primary",
+         "text": {"type": "plain_text", "text": "Ask A6IP staff"}},
+    ]}
+
+
+def fit(body: list[Block], tail: list[Block]) -> list[Block]:
+    """Keep the tail (sources, buttons) and as much of the body as 50 blocks allow, saying when cut."""
+    room = MAX_BLOCKS - len(tail)
+    if len(body) > room:
+        body = [*body[:room - 1], context("_(answer shortened to fit one Slack message)_")]
+    return [*body, *tail][:MAX_BLOCKS]
+
+
+def answer_blocks(answer: Answer) -> list[Block]:
+    """The answer, an optional footer, one context line per source, then the feedback buttons."""
+    body = sections(answer.text)
+    if answer.footer:
+        body.append(context(escape(answer.footer)))
+    tail = [context(source_line(n, s.title, s.citation, s.url)) for n, s in enumerate(answer.sources, start=1)]
+    if answer.log_id is not None:
+        tail.append(buttons(answer.log_id))
+    return fit(body, tail[-(MAX_BLOCKS // 2):])
+
+
+def fallback(text: str) -> str:
+    """The notification / screen-reader text of a message: plain, escaped, bounded."""
+    text = escape(text)
+    return text if len(text) <= MAX_FALLBACK_CHARS else text[:MAX_FALLBACK_CHARS - 1] + "…"
+
+
+def text_blocks(text: str) -> list[Block]:
+    """A plain reply (help, errors, lists) as sections; the caller's text is already mrkdwn."""
+    return fit([section(piece) for piece in split_text(text)], [])

@@ -1,0 +1,89 @@
+"""Delivers outreach notices to Slack channels and users; maps Slack's answers onto SendResult."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.notices import notice_blocks, notice_text
+from bot.config import Settings
+from bot.outreach.notifier import Notice, SendResult
+
+# Errors that will not go away by retrying: the subscription is paused until someone subscribes again.
+PAUSE_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived", "account_inactive",
+                          "user_not_found", "token_revoked"})
+TeamToken = Callable[[str], Awaitable[str | None]]  # team id -> bot token of that workspace's installation
+
+
+def split_chat_id(chat_id: str) -> tuple[str | None, str]:
+    """'T0123:C0456' (a workspace installed through OAuth) or a bare 'C0456' (the bot token's own workspace)."""
+    team, _, channel = chat_id.rpartition(":")
+    return team or None, channel
+
+
+def retry_after(error: SlackApiError) -> float:
+    headers = error.response.headers or {}
+    for key, value in headers.items():
+        if key.lower() == "retry-after":
+            value = value[0] if isinstance(value, list) else value
+            try:
+                return max(1.0, float(value))
+            except ValueError:
+                break
+    return 1.0
+
+
+def classify(error: SlackApiError) -> SendResult:
+    """429 -> retry after Retry-After; a dead channel or user -> permanent; 5xx and the rest -> transient."""
+    code = str(error.response.get("error") or "")
+    if error.response.status_code == 429:
+        return SendResult.retry(retry_after(error), error=code or "ratelimited")
+    if code in PAUSE_ERRORS:
+        return SendResult.permanent(code)
+    return SendResult.transient(code or f"HTTP {error.response.status_code}")
+
+
+class SlackNotifier:
+    """The Slack side of the outreach Notifier protocol; the dispatcher paces, retries and pauses."""
+
+    platform = "slack"
+
+    def __init__(self, client: AsyncWebClient, *, team_token: TeamToken | None = None) -> None:
+        self.client = client
+        self.team_token = team_token
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SlackNotifier:
+        from adapters.slack.oauth import installed_bot_token
+
+        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+        client = AsyncWebClient(token=token, base_url=settings.slack_api_url)
+        lookup = installed_bot_token(settings) if settings.slack_client_id else None
+        return cls(client, team_token=lookup)
+
+    async def token_for(self, team: str | None) -> str | None:
+        if team is None or self.team_token is None:
+            return None  # the client's own token
+        return await self.team_token(team)
+
+    async def send(self, chat_id: str, notice: Notice) -> SendResult:
+        """Post the notice; never raises (network trouble is a transient failure)."""
+        team, channel = split_chat_id(chat_id)
+        try:
+            token = await self.token_for(team)
+            kwargs = {"token": token} if token else {}
+            response = await self.client.chat_postMessage(channel=channel, text=notice_text(notice),
+                                                          blocks=notice_blocks(notice), unfurl_links=False, **kwargs)
+        except SlackApiError as error:
+            return classify(error)
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+            return SendResult.transient(f"{type(error).__name__}: {error}"[:300])
+        return SendResult.ok(message_id=str(response.get("ts") or ""))
+
+    async def close(self) -> None:
+        if self.team_token is not None and hasattr(self.team_token, "close"):
+            await self.team_token.close()

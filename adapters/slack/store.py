@@ -1,0 +1,69 @@
+"""What the Slack adapter remembers: threads the bot answered in, and event ids already handled (retries)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from sqlalchemy import DateTime, String, UniqueConstraint, delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.storage import Base, Database
+from bot.storage.models import utcnow
+
+SEEN_FOR = timedelta(days=1)  # Slack retries within minutes; a day is ample
+
+# slack_sdk's own tables (migration 0003 creates them) join our metadata, so autogenerate knows they are ours.
+SQLAlchemyInstallationStore.build_installations_table(Base.metadata, "slack_installations")
+SQLAlchemyInstallationStore.build_bots_table(Base.metadata, "slack_bots")
+SQLAlchemyOAuthStateStore.build_oauth_states_table(Base.metadata, "slack_oauth_states")
+
+
+class SlackThread(Base):
+    """A thread the bot answered in, so follow-ups there are answered without a new mention."""
+
+    __tablename__ = "slack_threads"
+    __table_args__ = (UniqueConstraint("team_id", "channel", "thread_ts", name="uq_slack_thread"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(32))
+    thread_ts: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SlackSeenEvent(Base):
+    """An Events API event id already handled; the primary key makes a second handling impossible."""
+
+    __tablename__ = "slack_seen_events"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+async def first_sight(db: Database, *, event_id: str) -> bool:
+    """True the first time an event id arrives, False for Slack's retries of it (even across processes)."""
+    try:
+        async with db.session() as session:
+            await session.execute(delete(SlackSeenEvent).where(SlackSeenEvent.seen_at < utcnow() - SEEN_FOR))
+            session.add(SlackSeenEvent(event_id=event_id[:64]))
+        return True
+    except IntegrityError:
+        return False
+
+
+async def remember_thread(db: Database, *, team_id: str, channel: str, thread_ts: str) -> None:
+    try:
+        async with db.session() as session:
+            session.add(SlackThread(team_id=team_id, channel=channel, thread_ts=thread_ts))
+    except IntegrityError:
+        pass  # already known: the bot answered in this thread before
+
+
+async def in_bot_thread(db: Database, *, team_id: str, channel: str, thread_ts: str) -> bool:
+    async with db.session() as session:
+        found = await session.scalar(select(SlackThread.id).where(
+            SlackThread.team_id == team_id, SlackThread.channel == channel, SlackThread.thread_ts == thread_ts))
+    return found is not None

@@ -1,0 +1,23 @@
+"""The `a6bot` command: one Typer app; each group of sub-commands lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from bot.cli import ask, bench, events, kb, outreach, run, settings_cmd, staff
+
+app = typer.Typer(help="A6IP Article 6 assistant: cited answers, knowledge base, outreach.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app.command("config")(settings_cmd.config)
+app.command("ask")(ask.ask)
+app.command("chat")(ask.chat)
+app.add_typer(kb.app, name="kb")
+app.add_typer(bench.app, name="bench")
+app.command("run")(run.run)
+app.add_typer(events.app, name="events")
+app.add_typer(outreach.app, name="outreach")
+app.add_typer(staff.app, name="staff")
+
+
+def main() -> None:
+    app()

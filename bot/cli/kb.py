@@ -1,0 +1,108 @@
+"""`a6bot kb import|list|remove`: staff manage the knowledge base from the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from bot.cli.common import err, out, progress_bars, quiet_libraries, run
+from bot.config import Settings
+from bot.kb import import_paths, list_documents, remove_documents, sync_index
+from bot.services import make_index
+from bot.storage import Database
+from knowledge.loaders import collect_files
+from knowledge.types import LoadError
+
+app = typer.Typer(help="Import, list and remove knowledge base documents.", no_args_is_help=True)
+
+
+async def _reindex(settings: Settings, db: Database, progress) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    index = await asyncio.to_thread(make_index, settings)
+    await sync_index(db, index, path=settings.index_dir,
+                     progress=lambda done, total: progress("Indexing", done, total))
+
+
+@app.command("import")
+def import_(paths: list[Path] = typer.Argument(..., help="files and folders: .md .yaml .txt .pdf .html")) -> None:
+    """Import documents; unchanged files are skipped, changed ones replace their old chunks."""
+    quiet_libraries()
+    settings = Settings()
+
+    async def main() -> int:
+        db = Database(settings.effective_database_url)
+        await db.migrate()
+        try:
+            total = 0
+            for path in paths:
+                try:
+                    total += len(collect_files([path]))
+                except LoadError:
+                    pass
+            with progress_bars() as progress:
+                done = 0
+
+                def on_file(path: Path, status: str) -> None:
+                    nonlocal done
+                    done += 1
+                    progress("Importing", done, total)
+
+                summary = await import_paths(db, paths, on_file=on_file)
+                await _reindex(settings, db, progress)
+        finally:
+            await db.close()
+        for path, reason in summary.failed:
+            err.print(f"[red]failed[/red] {path}: {reason}", markup=True, highlight=False)
+        out.print(f"added {len(summary.added)}, updated {len(summary.updated)}, "
+                  f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}")
+        return 1 if summary.failed else 0
+
+    raise typer.Exit(run(main()))
+
+
+@app.command("list")
+def list_() -> None:
+    """List documents with their type, origin and number of chunks."""
+    settings = Settings()
+
+    async def main() -> None:
+        db = Database(settings.effective_database_url)
+        await db.migrate()
+        try:
+            rows = await list_documents(db)
+        finally:
+            await db.close()
+        table = Table("id", "type", "origin", "chunks", "title", "source")
+        for doc, chunks in rows:
+            table.add_row(str(doc.id), doc.doc_type, doc.origin, str(chunks), doc.title[:60], doc.source)
+        out.print(table)
+
+    run(main())
+
+
+@app.command("remove")
+def remove(refs: list[str] = typer.Argument(..., help="document ids or sources as `kb list` shows them")) -> None:
+    """Remove documents and their chunks; the index follows."""
+    quiet_libraries()
+    settings = Settings()
+
+    async def main() -> int:
+        db = Database(settings.effective_database_url)
+        await db.migrate()
+        try:
+            removed, unknown = await remove_documents(db, refs)
+            if removed:
+                with progress_bars() as progress:
+                    await _reindex(settings, db, progress)
+        finally:
+            await db.close()
+        for source in removed:
+            out.print(f"removed {source}")
+        for ref in unknown:
+            err.print(f"[red]no such document:[/red] {ref}")
+        return 1 if unknown else 0
+
+    raise typer.Exit(run(main()))

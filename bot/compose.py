@@ -1,0 +1,142 @@
+"""Pure functions that turn search hits into a short, cited answer, and scores into a confidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import Hit
+
+SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])|\n+")
+WORD = re.compile(r"\w+")
+
+MESSAGES = {
+    "en": {
+        "lead": "",
+        "unsure": "I don't have a confident answer to that. The closest sources I found are below; "
+                  "A6IP staff can help (use the 'ask A6IP staff' button or write to A6_partnership@iges.or.jp).",
+        "empty": "I don't have a confident answer to that, and found no source close to it. "
+                 "A6IP staff can help (A6_partnership@iges.or.jp).",
+    },
+    "fr": {
+        "lead": "Voici ce que disent les sources (citées en anglais) :\n",
+        "unsure": "Je n'ai pas de réponse sûre à cette question. Les sources les plus proches sont ci-dessous ; "
+                  "l'équipe A6IP peut vous aider (bouton « demander à l'équipe A6IP » ou "
+                  "A6_partnership@iges.or.jp).",
+        "empty": "Je n'ai pas de réponse sûre et aucune source proche. L'équipe A6IP peut vous aider "
+                 "(A6_partnership@iges.or.jp).",
+    },
+    "es": {
+        "lead": "Esto es lo que dicen las fuentes (citadas en inglés):\n",
+        "unsure": "No tengo una respuesta segura a esa pregunta. Abajo están las fuentes más cercanas; "
+                  "el equipo de A6IP puede ayudarle (botón «preguntar al equipo A6IP» o "
+                  "A6_partnership@iges.or.jp).",
+        "empty": "No tengo una respuesta segura ni encontré fuentes cercanas. El equipo de A6IP puede ayudarle "
+                 "(A6_partnership@iges.or.jp).",
+    },
+}
+
+
+@dataclass
+class Source:
+    """A passage an answer rests on, as shown to the user and written to JSON."""
+
+    title: str
+    citation: str
+    url: str | None
+    excerpt: str
+    score: float
+    chunk_id: int | None = None
+    kind: str = "passage"
+
+    def to_json(self) -> dict[str, object]:
+        return {"title": self.title, "citation": self.citation, "url": self.url, "excerpt": self.excerpt,
+                "score": round(self.score, 4)}
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def trim_words(text: str, limit: int) -> str:
+    """At most `limit` words, cut at a word boundary with an ellipsis."""
+    parts = text.split()
+    if len(parts) <= limit:
+        return text.strip()
+    return " ".join(parts[:limit]).rstrip(",;:") + " …"
+
+
+def excerpt(text: str, query: str, limit: int) -> str:
+    """The sentences of a passage that share most words with the question, in their order, within `limit` words."""
+    if len(text.split()) <= limit:
+        return text.strip()
+    wanted = set(words(query))
+    pieces = [p.strip() for p in SENTENCE.split(text) if p and p.strip()]
+    ranked = sorted(range(len(pieces)), key=lambda i: (-len(wanted & set(words(pieces[i]))), i))
+    keep: list[int] = []
+    used = 0
+    for i in ranked:
+        size = len(pieces[i].split())
+        if used + size > limit and keep:
+            continue
+        keep.append(i)
+        used += size
+        if used >= limit:
+            break
+    return trim_words(" ".join(pieces[i] for i in sorted(keep)), limit)
+
+
+def source_of(hit: Hit, query: str, limit: int) -> Source:
+    meta = hit.meta
+    return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=meta.get("url"),
+                  excerpt=excerpt(meta.get("text", ""), query, limit), score=hit.score, chunk_id=hit.id,
+                  kind=meta.get("kind", "passage"))
+
+
+def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: int, count: int = 3) -> list[Source]:
+    """The lead FAQ (if any) and then the best passages with distinct citations, within the word budget."""
+    chosen: list[Source] = []
+    seen: set[str] = set()
+    budget = max_words - 40  # room for the framing and citation markers
+    candidates = ([lead] if lead else []) + [h for h in hits if lead is None or h.id != lead.id]
+    for hit in candidates:
+        citation = hit.meta.get("citation", "")
+        if citation in seen or len(chosen) >= count or budget < 25:
+            continue
+        per_source = budget if not chosen and hit is lead else min(budget, max(60, budget // (count - len(chosen))))
+        source = source_of(hit, query, per_source)
+        budget -= len(source.excerpt.split())
+        seen.add(citation)
+        chosen.append(source)
+    return chosen
+
+
+def render(sources: list[Source], *, language: str, answered: bool) -> str:
+    """The answer body: each source's excerpt followed by its citation marker [n]."""
+    text = MESSAGES.get(language, MESSAGES["en"])
+    if not answered:
+        return text["unsure"] if sources else text["empty"]
+    body = "\n\n".join(f"{s.excerpt} [{n}]" for n, s in enumerate(sources, start=1))
+    return text["lead"] + body
+
+
+def confidence(*, faq_similarity: float, dense: float, lexical_overlap: float) -> float:
+    """Map raw scores to 0..1: a close curated question is strong evidence, a close passage needs shared words.
+
+    The breakpoints were set on the development question set and a list of off-topic questions
+    (`a6bot bench answers`); see the README for the figures.
+    """
+    faq = min(1.0, max(0.0, (faq_similarity - 0.55) / 0.30))
+    passage = min(1.0, max(0.0, (dense - 0.30) / 0.35)) * (0.6 + 0.4 * min(1.0, lexical_overlap / 0.5))
+    return round(max(faq, passage), 4)
+
+
+def overlap(query: str, text: str) -> float:
+    """Share of the question's content words that appear in a passage."""
+    from index.lexical import STOPWORDS
+
+    wanted = {w for w in words(query) if w not in STOPWORDS and len(w) > 2}
+    if not wanted:
+        return 0.0
+    present = set(words(text))
+    return len(wanted & present) / len(wanted)

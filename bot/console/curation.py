@@ -1,0 +1,191 @@
+"""Knowledge base changes made by staff: upload, URL import, FAQ entries, removal; each re-syncs the index
+and writes the audit log, so the bot answers from the new content without a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import tempfile
+import weakref
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit
+
+import httpx
+from sqlalchemy import select, update
+
+from bot.console.accounts import audit
+from bot.console.faq import FaqEntry
+from bot.kb import SyncStats, remove_documents, store_document, sync_index
+from bot.services import Services
+from bot.storage.models import Document, QuestionLog
+from index import SearchIndex
+from knowledge.loaders import LOADERS, NOT_DOCUMENTS, load_file
+from knowledge.types import LoadError
+
+MAX_UPLOAD = 20 * 1024 * 1024
+SAFE_NAME = re.compile(r"^[\w][\w .()+,-]*$")
+CONTENT_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
+                 "text/plain": ".txt", "text/markdown": ".md", "application/yaml": ".yaml", "text/yaml": ".yaml"}
+
+
+_LOCKS: weakref.WeakKeyDictionary[SearchIndex, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def index_lock(index: SearchIndex) -> asyncio.Lock:
+    """One lock per index, shared by the console and /reindex, so two updates never interleave."""
+    return _LOCKS.setdefault(index, asyncio.Lock())
+
+
+class CurationError(ValueError):
+    """A change staff asked for that cannot be made; the text says why and nothing was changed."""
+
+
+class Readable(Protocol):
+    async def read(self, size: int = -1) -> bytes: ...
+
+
+def check_filename(name: str) -> str:
+    """The uploaded file's name when it is a plain, supported file name; path tricks are refused, not cleaned."""
+    if not name:
+        raise CurationError("Choose a file to upload.")
+    if "/" in name or "\\" in name or ".." in name or "\x00" in name or len(name) > 200 or not SAFE_NAME.match(name):
+        raise CurationError(f"The file name {name!r} is not allowed: use a plain name such as guide-6-2.pdf "
+                            "(letters, digits, spaces, dots, dashes; no folders).")
+    if name.lower() in NOT_DOCUMENTS:
+        raise CurationError(f"{name} is not a document (the glossary and source list are not uploaded here).")
+    suffix = Path(name).suffix.lower()
+    if suffix not in LOADERS:
+        raise CurationError(f"{name}: files of type '{suffix or '(none)'}' cannot be imported; "
+                            f"use one of {', '.join(sorted(LOADERS))}.")
+    return name
+
+
+async def save_limited(stream: Readable, path: Path) -> int:
+    """Copy an upload to disk in 1 MB pieces, stopping as soon as it passes the size limit."""
+    size = 0
+    with path.open("wb") as out:
+        while piece := await stream.read(1024 * 1024):
+            size += len(piece)
+            if size > MAX_UPLOAD:
+                raise CurationError(f"{path.name} is larger than {MAX_UPLOAD // (1024 * 1024)} MB; "
+                                    "split it or import a smaller file.")
+            out.write(piece)
+    return size
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CurationError(f"{url!r} is not a web address: only http:// and https:// links can be imported.")
+    return url.strip()
+
+
+def suffix_for(url: str, content_type: str) -> str:
+    """The loader a downloaded page needs: from its content type, else from the end of its path."""
+    kind = content_type.split(";")[0].strip().lower()
+    suffix = CONTENT_TYPES.get(kind) or Path(urlsplit(url).path).suffix.lower()
+    if suffix not in LOADERS:
+        raise CurationError(f"{url} returned '{kind or 'unknown'}' content, which cannot be imported "
+                            "(web pages, PDF, text, Markdown and FAQ YAML can).")
+    return suffix
+
+
+class Curator:
+    """The console's write side; each change and its index update run under the index's lock."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.lock = index_lock(services.index)
+
+    async def reindex(self) -> SyncStats:
+        s = self.services
+        return await sync_index(s.db, s.index, path=s.settings.index_dir)
+
+    async def _store(self, path: Path, *, source: str, url: str | None, actor: str, action: str) -> str:
+        """Parse, store and index one file; a parse error changes nothing."""
+        try:
+            parsed = await asyncio.to_thread(load_file, path)
+        except LoadError as error:
+            raise CurationError(f"{source.rsplit('/', 1)[-1]} could not be imported: {error.reason}") from error
+        parsed.source, parsed.url = source, parsed.url or url
+        async with self.lock:
+            try:
+                status = await store_document(self.services.db, parsed, origin="console")
+            except LoadError as error:
+                raise CurationError(f"{source} could not be imported: {error.reason}") from error
+            await self.reindex()
+        await audit(self.services.db, actor=actor, action=action, target=source, status=status,
+                    title=parsed.title, chunks=len(parsed.chunks))
+        return f"{parsed.title}: {status} ({len(parsed.chunks)} passages)"
+
+    async def upload(self, stream: Readable, filename: str, *, actor: str) -> str:
+        name = check_filename(filename)
+        with tempfile.TemporaryDirectory(prefix="a6bot-upload-") as folder:
+            path = Path(folder) / name
+            await save_limited(stream, path)
+            return await self._store(path, source=f"console:upload/{name}", url=None, actor=actor,
+                                     action="kb.upload")
+
+    async def import_url(self, url: str, *, actor: str) -> str:
+        url = check_url(url)
+        try:
+            async with httpx.AsyncClient(timeout=30, follow_redirects=True) as client:
+                async with client.stream("GET", url) as response:
+                    response.raise_for_status()
+                    suffix = suffix_for(str(response.url), response.headers.get("content-type", ""))
+                    with tempfile.TemporaryDirectory(prefix="a6bot-url-") as folder:
+                        path = Path(folder) / f"page{suffix}"
+                        await save_limited(_Chunks(response), path)
+                        return await self._store(path, source=url, url=url, actor=actor, action="kb.import_url")
+        except httpx.HTTPError as error:
+            raise CurationError(f"{url} could not be fetched: {error}") from error
+
+    async def save_faq(self, entry: FaqEntry, *, actor: str, resolves: list[int] | None = None) -> str:
+        """Store a console FAQ entry (new or edited) and mark the questions it answers as resolved."""
+        try:
+            parsed = entry.parse()
+        except LoadError as error:
+            raise CurationError(f"The FAQ entry is not complete: {error.reason}") from error
+        async with self.lock:
+            status = await store_document(self.services.db, parsed, origin="console")
+            await self.reindex()
+        if resolves:
+            async with self.services.db.session() as session:
+                await session.execute(update(QuestionLog).where(QuestionLog.id.in_(resolves)).values(resolved=True))
+        await audit(self.services.db, actor=actor, action="faq.save", target=entry.source, status=status,
+                    question=entry.question, resolves=resolves or [])
+        return f"FAQ entry {entry.id} {status}"
+
+    async def remove(self, document_id: int, *, actor: str) -> str:
+        async with self.services.db.session() as session:
+            document = await session.get(Document, document_id)
+            if document is None:
+                raise CurationError(f"There is no document {document_id}.")
+            title = document.title
+        async with self.lock:
+            removed, _ = await remove_documents(self.services.db, [str(document_id)])
+            await self.reindex()
+        await audit(self.services.db, actor=actor, action="kb.remove", target=removed[0] if removed else title,
+                    title=title)
+        return f"Removed {title}"
+
+    async def resolve(self, log_ids: list[int], *, actor: str) -> None:
+        """Dismiss questions that need no FAQ entry (spam, off-topic), so they leave the unanswered list."""
+        async with self.services.db.session() as session:
+            await session.execute(update(QuestionLog).where(QuestionLog.id.in_(log_ids)).values(resolved=True))
+        await audit(self.services.db, actor=actor, action="questions.dismiss", target=",".join(map(str, log_ids)))
+
+    async def document_exists(self, source: str) -> bool:
+        async with self.services.db.session() as session:
+            return await session.scalar(select(Document.id).where(Document.source == source)) is not None
+
+
+class _Chunks:
+    """An httpx streaming response as something save_limited can read from."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.pieces = response.aiter_bytes(1024 * 1024)
+
+    async def read(self, size: int = -1) -> bytes:
+        return await anext(self.pieces, b"")

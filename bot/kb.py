@@ -1,0 +1,168 @@
+"""Knowledge base operations: import files into the database (one transaction per document) and keep the
+search index in step with the database, re-embedding only what changed."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
+
+from bot.storage import ChunkRow, Database, Document
+from index import IndexItem, SearchIndex
+from knowledge.loaders import collect_files, load_file
+from knowledge.types import LoadError, ParsedDocument
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, file by file; `failed` holds (path, reason) pairs."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class SyncStats:
+    embedded: int = 0
+    removed: int = 0
+    total: int = 0
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+async def store_document(db: Database, parsed: ParsedDocument, *, origin: str) -> str:
+    """Insert or replace one document and its chunks in a single transaction; returns added/updated/unchanged."""
+    if not parsed.chunks:
+        raise LoadError(parsed.source, "no text to index")
+    async with db.session() as session:
+        document = await session.scalar(select(Document).where(Document.source == parsed.source))
+        if document is not None and document.content_hash == parsed.content_hash:
+            return "unchanged"
+        status = "added" if document is None else "updated"
+        if document is None:
+            document = Document(source=parsed.source)
+            session.add(document)
+        else:
+            await session.execute(delete(ChunkRow).where(ChunkRow.document_id == document.id))
+        document.title = parsed.title[:500]
+        document.doc_type = parsed.doc_type
+        document.origin = origin
+        document.url = parsed.url
+        document.topics = list(parsed.topics)
+        document.language = parsed.language
+        document.updated = parsed.updated
+        document.content_hash = parsed.content_hash
+        await session.flush()
+        session.add_all(
+            ChunkRow(document_id=document.id, ordinal=n, key=c.key, kind=c.kind, text=c.text,
+                     citation=c.citation[:500], headings=list(c.headings), questions=list(c.questions),
+                     topics=list(c.topics or parsed.topics), url=c.url or parsed.url,
+                     text_hash=text_hash("\x1f".join([c.citation, c.text, *c.headings, *c.questions])))
+            for n, c in enumerate(parsed.chunks)
+        )
+    return status
+
+
+async def import_paths(db: Database, paths: Iterable[Path], *, origin: str = "import",
+                       source_of: Callable[[Path], str] | None = None,
+                       on_file: Callable[[Path, str], None] | None = None) -> ImportSummary:
+    """Import files and folders; a bad file is reported and skipped, the others go on."""
+    summary = ImportSummary()
+    files: list[Path] = []
+    for path in paths:
+        try:
+            files.extend(collect_files([path]))
+        except LoadError as error:
+            summary.failed.append((error.path, error.reason))
+    for path in files:
+        try:
+            parsed = await asyncio.to_thread(load_file, path)
+            if source_of:
+                parsed.source = source_of(path)
+            status = await store_document(db, parsed, origin=origin)
+            getattr(summary, status).append(str(path))
+        except LoadError as error:
+            status = "failed"
+            summary.failed.append((str(path), error.reason))
+        if on_file:
+            on_file(path, status)
+    return summary
+
+
+async def list_documents(db: Database) -> list[tuple[Document, int]]:
+    """Every document with its chunk count, newest first."""
+    async with db.session() as session:
+        documents = (await session.scalars(
+            select(Document).options(selectinload(Document.chunks)).order_by(Document.id)
+        )).all()
+        return [(doc, len(doc.chunks)) for doc in documents]
+
+
+async def remove_documents(db: Database, refs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Remove documents named by id or source (an absolute path is also matched); returns (removed, unknown)."""
+    removed, unknown = [], []
+    for ref in refs:
+        async with db.session() as session:
+            candidates = [ref, str(Path(ref).resolve())]
+            query = select(Document).where(Document.source.in_(candidates))
+            if ref.isdigit():
+                query = select(Document).where(Document.id == int(ref))
+            document = await session.scalar(query)
+            if document is None:
+                unknown.append(ref)
+                continue
+            await session.delete(document)
+            removed.append(document.source)
+    return removed, unknown
+
+
+def item_for(chunk: ChunkRow, document: Document) -> IndexItem:
+    """What the index embeds for a chunk: its place in the document, then its text (FAQ: the question too)."""
+    context = " > ".join(chunk.headings[-2:]) if chunk.headings else document.title
+    lead = chunk.questions[0] if chunk.kind == "faq" and chunk.questions else context
+    meta = {
+        "document_id": document.id, "title": document.title, "doc_type": document.doc_type,
+        "citation": chunk.citation, "url": chunk.url or document.url, "text": chunk.text, "kind": chunk.kind,
+        "key": chunk.key, "topics": chunk.topics, "question": chunk.questions[0] if chunk.questions else None,
+        "origin": document.origin,
+    }
+    return IndexItem(chunk.id, f"{lead}\n{chunk.text}", chunk.text_hash, meta, list(chunk.questions))
+
+
+async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[int, int], None] | None = None,
+                     path: Path | None = None) -> SyncStats:
+    """Bring the index in line with the database: embed new or changed chunks, drop removed ones, save."""
+    async with db.session() as session:
+        current = dict((await session.execute(select(ChunkRow.id, ChunkRow.text_hash))).all())
+    stale = [i for i, meta in index.store.items() if current.get(i) != meta["text_hash"]]
+    wanted = [i for i, h in current.items() if i not in index.store or index.store[i]["text_hash"] != h]
+    stats = SyncStats(removed=len(stale), embedded=len(wanted), total=len(current))
+    if not stale and not wanted:
+        return stats
+    index.delete(stale)
+    done = 0
+    for start in range(0, len(wanted), 512):
+        async with db.session() as session:
+            rows = (await session.scalars(
+                select(ChunkRow).options(selectinload(ChunkRow.document))
+                .where(ChunkRow.id.in_(wanted[start:start + 512]))
+            )).all()
+            items = [item_for(row, row.document) for row in rows]
+        await asyncio.to_thread(index.upsert, items)
+        done += len(items)
+        if progress:
+            progress(done, len(wanted))
+    if path is not None:
+        await asyncio.to_thread(index.save, path)
+    return stats

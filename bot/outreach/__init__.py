@@ -1,0 +1,1 @@
+"""Event outreach: events, subscriptions, durable deliveries, and the notifiers that send them."""

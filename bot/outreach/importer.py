@@ -1,0 +1,229 @@
+"""Read events from YAML, CSV, iCalendar files or http(s) feeds; all-or-nothing, idempotent by UID."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import yaml
+from sqlalchemy import select
+
+from bot.outreach.events import EventSpec, local_datetime, upsert
+from bot.outreach.models import Event
+from bot.outreach.topics import normalize_kind, normalize_topic
+from bot.storage import Database
+
+EXPAND_BACK, EXPAND_AHEAD = timedelta(days=400), timedelta(days=730)
+TRUE = {"1", "true", "yes", "y", "on"}
+
+
+class EventImportError(ValueError):
+    """The file cannot be imported as a whole; the message names the file and the record."""
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def _bool(value: Any) -> bool:
+    return value if isinstance(value, bool) else str(value or "").strip().lower() in TRUE
+
+
+def _list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
+    return [str(v) for v in value]
+
+
+def spec_from_record(record: dict[str, Any]) -> EventSpec:
+    """One YAML mapping or CSV row (start/end as local 'YYYY-MM-DD HH:MM' in `timezone`) -> EventSpec."""
+    zone = str(record.get("timezone") or "UTC")
+    all_day = _bool(record.get("all_day"))
+    start, end = str(record.get("start") or record.get("starts_at") or ""), record.get("end") or record.get("ends_at")
+    if not start:
+        raise ValueError("missing start")
+    starts = local_datetime(start, zone)
+    ends = local_datetime(str(end), zone) if end else None
+    if all_day and ends is not None and len(str(end).strip()) == 10:
+        ends += timedelta(days=1)  # an all-day 'end' names the last day; iCalendar's DTEND is exclusive
+    return EventSpec(uid=str(record.get("uid") or ""), title=str(record.get("title") or ""), starts_at=starts,
+                     ends_at=ends, timezone=zone, kind=str(record.get("kind") or "other"),
+                     topics=_list(record.get("topics")), all_day=all_day, place=record.get("place") or None,
+                     online=_bool(record.get("online")), hybrid=_bool(record.get("hybrid")),
+                     organiser=record.get("organiser") or None, registration_url=record.get("registration_url") or None,
+                     description=record.get("description") or None, language=str(record.get("language") or "en"),
+                     region=record.get("region") or None, status=str(record.get("status") or "scheduled"),
+                     example=_bool(record.get("example")))
+
+
+def parse_records(records: Iterable[dict[str, Any]], name: str) -> list[EventSpec]:
+    specs = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise EventImportError(f"{name}: record {number} is not a mapping of fields")
+        try:
+            specs.append(spec_from_record(record))
+        except (ValueError, TypeError) as error:
+            raise EventImportError(f"{name}: record {number} ({record.get('uid') or 'no uid'}): {error}") from error
+    return specs
+
+
+def parse_yaml(text: str, name: str) -> list[EventSpec]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise EventImportError(f"{name}: not valid YAML ({error})") from error
+    records = data.get("events") if isinstance(data, dict) else data
+    if not isinstance(records, list):
+        raise EventImportError(f"{name}: expected a list of events (or a mapping with an 'events' list)")
+    return parse_records(records, name)
+
+
+def parse_csv(text: str, name: str) -> list[EventSpec]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not {"uid", "title", "start"} <= set(reader.fieldnames):
+        raise EventImportError(f"{name}: a CSV needs at least the columns uid, title, start")
+    return parse_records(reader, name)
+
+
+def _zone_name(value: datetime) -> str:
+    key = getattr(value.tzinfo, "key", None)
+    return key or ("UTC" if value.utcoffset() == timedelta(0) else "UTC")
+
+
+def spec_from_vevent(component: Any, uid: str) -> EventSpec:
+    start = component.decoded("DTSTART")
+    end = component.decoded("DTEND") if "DTEND" in component else None
+    all_day = isinstance(start, date) and not isinstance(start, datetime)
+    zone = "UTC" if all_day else _zone_name(start if start.tzinfo else start.replace(tzinfo=timezone.utc))
+    if all_day:
+        starts = datetime.combine(start, datetime.min.time(), ZoneInfo(zone))
+        ends = datetime.combine(end, datetime.min.time(), ZoneInfo(zone)) if end else starts + timedelta(days=1)
+    else:
+        starts = start if start.tzinfo else start.replace(tzinfo=timezone.utc)
+        ends = (end if end.tzinfo else end.replace(tzinfo=timezone.utc)) if end else None
+    categories: list[str] = []
+    for value in component.get("CATEGORIES", []) if isinstance(component.get("CATEGORIES"), list) else [component.get("CATEGORIES")]:
+        if value is not None:
+            categories += [str(c) for c in value.cats]
+    topics, kind = [], "other"
+    for category in categories:
+        try:
+            topics.append(normalize_topic(category))
+        except ValueError:
+            try:
+                kind = normalize_kind(category)
+            except ValueError:
+                pass  # a category that is neither a topic nor a kind is the feed's own label
+    place = str(component.get("LOCATION") or "") or None
+    organiser = component.get("ORGANIZER")
+    organiser_name = (organiser.params.get("CN") or str(organiser).removeprefix("mailto:")) if organiser else None
+    online = bool(place and any(w in place.lower() for w in ("online", "zoom", "teams", "webex", "virtual")))
+    return EventSpec(uid=uid, title=str(component.get("SUMMARY") or ""), starts_at=starts, ends_at=ends,
+                     timezone=zone, kind=kind, topics=topics, all_day=all_day, place=place, online=online,
+                     organiser=organiser_name, registration_url=str(component.get("URL") or "") or None,
+                     description=str(component.get("DESCRIPTION") or "") or None,
+                     status="cancelled" if str(component.get("STATUS") or "").upper() == "CANCELLED" else "scheduled")
+
+
+def parse_ics(data: bytes, name: str, *, now: datetime | None = None) -> list[EventSpec]:
+    """VEVENTs with RRULEs expanded (one event per occurrence, UID/occurrence-start), CATEGORIES as topics."""
+    import icalendar
+    import recurring_ical_events
+
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+        recurring = {str(c.get("UID")) for c in calendar.walk("VEVENT") if "RRULE" in c or "RECURRENCE-ID" in c}
+        now = now or datetime.now(timezone.utc)
+        occurrences = recurring_ical_events.of(calendar).between(now - EXPAND_BACK, now + EXPAND_AHEAD)
+    except Exception as error:  # icalendar raises ValueError, KeyError and others on broken input
+        raise EventImportError(f"{name}: not a valid iCalendar file ({error})") from error
+    specs = []
+    for number, component in enumerate(occurrences, start=1):
+        uid = str(component.get("UID") or "")
+        try:
+            if uid in recurring:
+                uid = f"{uid}/{component.decoded('DTSTART').isoformat()}"
+            specs.append(spec_from_vevent(component, uid))
+        except (ValueError, TypeError, KeyError) as error:
+            raise EventImportError(f"{name}: event {number} ({uid or 'no UID'}): {error}") from error
+    if not specs and b"BEGIN:VCALENDAR" not in data[:2000]:
+        raise EventImportError(f"{name}: not a valid iCalendar file")
+    return specs
+
+
+async def read_source(source: str) -> tuple[bytes, str]:
+    """The bytes of a file or an http(s) URL, and the format guessed from its name or content type."""
+    if source.startswith(("http://", "https://")):
+        async with httpx.AsyncClient(timeout=30, follow_redirects=True) as client:
+            try:
+                response = await client.get(source)
+                response.raise_for_status()
+            except httpx.HTTPError as error:
+                raise EventImportError(f"{source}: could not fetch ({error})") from error
+        kind = response.headers.get("content-type", "")
+        fmt = "ics" if "calendar" in kind or source.endswith(".ics") else "csv" if "csv" in kind else "yaml"
+        return response.content, fmt
+    path = Path(source)
+    if not path.is_file():
+        raise EventImportError(f"{source}: no such file")
+    suffix = path.suffix.lower()
+    fmt = {".ics": "ics", ".ical": "ics", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(suffix)
+    if fmt is None:
+        raise EventImportError(f"{source}: unknown format; use .yaml, .csv or .ics")
+    return path.read_bytes(), fmt
+
+
+def parse(data: bytes, fmt: str, name: str) -> list[EventSpec]:
+    if fmt == "ics":
+        return parse_ics(data, name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise EventImportError(f"{name}: not UTF-8 text") from error
+    specs = parse_csv(text, name) if fmt == "csv" else parse_yaml(text, name)
+    uids = [s.uid for s in specs]
+    if len(set(uids)) != len(uids):
+        raise EventImportError(f"{name}: the same uid appears twice")
+    return specs
+
+
+async def import_events(db: Database, source: str, *, origin: str = "import", only_new: bool = False) -> ImportReport:
+    """Parse everything first, then write it in one transaction: a bad record changes nothing."""
+    data, fmt = await read_source(source)
+    specs = parse(data, fmt, source)
+    report = ImportReport()
+    async with db.session() as session:
+        for spec in specs:
+            if only_new:
+                if await session.scalar(select(Event.id).where(Event.uid == spec.uid)) is not None:
+                    report.unchanged.append(spec.uid)
+                    continue
+            _, what = await upsert(session, spec, source=f"{origin}:{source}"[:300])
+            getattr(report, what).append(spec.uid)
+    return report
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "knowledge" / "events"
+
+
+async def load_shipped(db: Database, folder: Path = SHIPPED) -> ImportReport:
+    """Add the bundled events on start; existing ones are left alone so staff edits and cancellations stick."""
+    total = ImportReport()
+    for path in sorted(folder.glob("*.yaml")):
+        report = await import_events(db, str(path), origin="shipped", only_new=True)
+        total.added += report.added
+        total.unchanged += report.unchanged
+    return total

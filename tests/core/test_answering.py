@@ -1,0 +1,68 @@
+"""The answering core on the tiny knowledge base: cited answers, the threshold, logging, bad input."""
+
+import pytest
+from sqlalchemy import select
+
+from bot.answering import QuestionError
+from bot.storage import QuestionLog
+
+
+async def test_faq_answer_leads_with_its_citation(services):
+    answer = await services.answerer.ask("When is annual information under Article 6.2 due?", channel="cli")
+    assert answer.answered and answer.confidence >= 0.5
+    assert "15 April" in answer.text
+    assert answer.sources[0].citation == "Decision 2/CMA.3, annex, para. 20"
+    assert answer.sources[0].url.startswith("https://unfccc.int/")
+    assert answer.faq_id == "test-annual-information"
+    assert len(answer.plain().split()) <= 400
+
+
+async def test_acronym_question_is_answered(services):
+    answer = await services.answerer.ask("what's an ITMO?")
+    assert answer.answered and answer.sources[0].citation == "Decision 2/CMA.3, annex, para. 1"
+
+
+@pytest.mark.parametrize("question", ["What is the weather in Paris tomorrow?", "Give me a cake recipe",
+                                      "who won the world cup"])
+async def test_off_topic_questions_get_no_confident_answer(services, question):
+    answer = await services.answerer.ask(question)
+    assert not answer.answered
+    assert "confident" in answer.text and "A6IP staff" in answer.text
+
+
+async def test_french_and_spanish_questions_find_english_guidance(services):
+    fr = await services.answerer.ask("Quelle est la date limite pour les informations annuelles de l'article 6.2 ?")
+    es = await services.answerer.ask("¿Cuál es el plazo para presentar la información anual del artículo 6.2?")
+    for answer, lang in ((fr, "fr"), (es, "es")):
+        assert answer.language == lang and answer.answered
+        assert "15 April" in answer.text
+
+
+async def test_every_question_is_logged_with_a_hashed_user(services):
+    answer = await services.answerer.ask("What is an ITMO?", channel="telegram", user_id="424242")
+    unanswered = await services.answerer.ask("Best pizza in Naples?", channel="slack", user_id="U777")
+    async with services.db.session() as session:
+        rows = (await session.scalars(select(QuestionLog).order_by(QuestionLog.id))).all()
+    assert [r.id for r in rows] == [answer.log_id, unanswered.log_id]
+    first, second = rows
+    assert first.channel == "telegram" and first.answered and first.sources
+    assert first.user_hash and "424242" not in first.user_hash and len(first.user_hash) == 64
+    assert second.answered is False
+    assert [q.question for q in await services.answerer.recent_unanswered()] == ["Best pizza in Naples?"]
+    assert await services.answerer.feedback(answer.log_id, helpful=False)
+    assert not await services.answerer.feedback(999999, helpful=True)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 5000])
+async def test_empty_or_huge_messages_are_refused_and_not_logged(services, text):
+    with pytest.raises(QuestionError) as error:
+        await services.answerer.ask(text)
+    assert str(error.value)
+    async with services.db.session() as session:
+        assert (await session.scalars(select(QuestionLog))).all() == []
+
+
+async def test_json_shape(services):
+    data = (await services.answerer.ask("What is an ITMO?")).to_json()
+    assert {"question", "answer", "answered", "confidence", "sources"} <= set(data)
+    assert {"title", "citation", "url", "excerpt", "score"} == set(data["sources"][0])

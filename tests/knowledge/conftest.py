@@ -1,0 +1,20 @@
+"""Shared fixtures: the real UNFCCC corpus (skipped when absent, except on CI where it must exist)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "unfccc-article6"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """Folder of the real decision reports (txt/ and pdf/)."""
+    if not CORPUS.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"UNFCCC corpus missing at {CORPUS}")
+        pytest.skip(f"UNFCCC corpus not present at {CORPUS}")
+    return CORPUS

@@ -1,0 +1,145 @@
+"""TelegramNotifier under the real outreach dispatcher, against the test Bot API: what a subscriber receives,
+429 honoured then sent once, 403 and 'chat not found' pausing the subscription, 5xx retried."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from telegram.error import RetryAfter
+
+from adapters.telegram.notifier import TelegramNotifier
+from bot.config import Settings
+from bot.outreach import events as store
+from bot.outreach import subscriptions
+from bot.outreach.dispatcher import Dispatcher, Policy
+from bot.outreach.notifier import EventInfo, Notice, Notifier
+from bot.storage import Database
+from tests.telegram.botapi_server import SERVER_ERROR, TOO_MANY, BotApiServer
+
+FAST = Policy(backoff_base=0.05, backoff_cap=0.1, max_wait=5)
+BASE = "https://bot.a6ip.test"
+
+
+@pytest.fixture
+async def db(settings: Settings) -> AsyncIterator[Database]:
+    database = Database(settings.effective_database_url)
+    await database.migrate()
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+async def notifier(settings: Settings) -> AsyncIterator[TelegramNotifier]:
+    sender = TelegramNotifier.from_settings(settings)
+    yield sender
+    await sender.close()
+
+
+async def announce(db: Database, chats: list[str], notifier: TelegramNotifier) -> Dispatcher:
+    """Subscribe the chats, publish an event they all follow, and return a dispatcher ready to tick."""
+    for chat in chats:
+        await subscriptions.subscribe(db, platform="telegram", chat_id=chat, topics=["tracking"], timezone="America/Nassau")
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) + timedelta(days=20)
+    spec = store.EventSpec(uid="wg-1", title="Tracking WG <12> & co", starts_at=start, ends_at=start + timedelta(hours=2),
+                           timezone="Asia/Tokyo", kind="wg-meeting", topics=["tracking"], place="Bonn",
+                           registration_url="https://a6ip.test/register?id=1&x=2")
+    async with db.session() as session:
+        await store.upsert(session, spec, source="test")
+    return Dispatcher(db, {"telegram": notifier}, base_url=BASE, policy=FAST)
+
+
+def test_it_is_an_outreach_notifier(notifier: TelegramNotifier) -> None:
+    assert isinstance(notifier, Notifier) and notifier.platform == "telegram"
+
+
+async def test_subscriber_receives_the_announcement_in_html(api: BotApiServer, db: Database, notifier: TelegramNotifier) -> None:
+    report = await (await announce(db, ["1001"], notifier)).tick(drain=True)
+    assert report.sent == 1
+    [message] = api.sent("sendMessage", "1001")
+    assert message.params["parse_mode"] == "HTML" and "New event" in message.text
+    assert "Tracking WG <12> & co" in message.text and "(your time)" in message.text and "Asia/Tokyo, organiser" in message.text
+    assert '<a href="https://a6ip.test/register?id=1&amp;x=2">Register</a>' in message.params["text"]
+    assert f'<a href="{BASE}/calendar/wg-1.ics">Add to calendar</a>' in message.params["text"]
+
+
+async def test_429_is_honoured_then_the_notice_is_sent_once(api: BotApiServer, db: Database, notifier: TelegramNotifier) -> None:
+    api.fail("sendMessage", TOO_MANY(1))
+    started = time.monotonic()
+    report = await (await announce(db, ["1001"], notifier)).tick(drain=True)
+    assert report.sent == 1 and report.failed == 0
+    assert [c.status for c in api.sent("sendMessage", ok=False)] == [429, 200]
+    refused, delivered = api.sent("sendMessage", ok=False)
+    assert delivered.at - refused.at >= 1.0 and time.monotonic() - started >= 1.0
+
+
+async def test_blocked_or_missing_chats_are_paused_not_retried(api: BotApiServer, db: Database, notifier: TelegramNotifier) -> None:
+    api.blocked.add("2002")
+    api.missing.add("-3003")
+    report = await (await announce(db, ["1001", "2002", "-3003"], notifier)).tick(drain=True)
+    assert report.sent == 1 and report.failed == 2 and report.retried == 0
+    blocked = await subscriptions.get(db, platform="telegram", chat_id="2002")
+    missing = await subscriptions.get(db, platform="telegram", chat_id="-3003")
+    assert blocked is not None and blocked.paused and "bot was blocked by the user" in (blocked.paused_reason or "")
+    assert missing is not None and missing.paused and "chat not found" in (missing.paused_reason or "").lower()
+    assert len(api.sent("sendMessage", "2002", ok=False)) == 1  # tried once, never again
+
+
+async def test_server_errors_are_retried_with_backoff(api: BotApiServer, db: Database, notifier: TelegramNotifier) -> None:
+    api.fail("sendMessage", SERVER_ERROR, SERVER_ERROR)
+    report = await (await announce(db, ["1001"], notifier)).tick(drain=True)
+    assert report.sent == 1 and report.retried == 2
+    assert [c.status for c in api.sent("sendMessage", ok=False)] == [500, 500, 200]
+    row = await subscriptions.get(db, platform="telegram", chat_id="1001")
+    assert row is not None and not row.paused
+
+
+async def test_network_failure_is_transient(settings: Settings) -> None:
+    dead = settings.model_copy(update={"telegram_api_url": "http://127.0.0.1:9/bot"})
+    sender = TelegramNotifier.from_settings(dead)
+    event = EventInfo(uid="x", title="x", kind="training", topics=(), starts_at=datetime.now(timezone.utc), ends_at=None,
+                      timezone="UTC", all_day=False, place=None, online=True, hybrid=False, organiser=None,
+                      registration_url=None, description=None, language="en", status="scheduled", revision=1,
+                      calendar_url=f"{BASE}/calendar/x.ics")
+    result = await sender.send("1001", Notice(kind="announce", events=(event,), timezone="UTC"))
+    await sender.close()
+    assert result.status == "transient"
+
+
+async def test_a_group_upgraded_to_a_supergroup_still_gets_the_notice(api: BotApiServer, db: Database,
+                                                                      notifier: TelegramNotifier) -> None:
+    api.fail("sendMessage", (400, {"ok": False, "error_code": 400, "description": "Bad Request: group chat was upgraded to a supergroup chat",
+                                   "parameters": {"migrate_to_chat_id": -1009}}))
+    report = await (await announce(db, ["-5"], notifier)).tick(drain=True)
+    assert report.sent == 1 and api.sent("sendMessage", "-1009")
+
+
+async def test_a_broadcast_keeps_within_telegrams_limits(settings: Settings, db: Database) -> None:
+    """40 subscribers, one strict server: the engine's pacing means no message is ever refused with 429."""
+    strict = BotApiServer(flood_control=True)
+    await strict.start()
+    sender = TelegramNotifier.from_settings(settings.model_copy(update={"telegram_api_url": strict.api_url}))
+    try:
+        started = time.monotonic()
+        report = await (await announce(db, [str(5000 + n) for n in range(40)], sender)).tick(drain=True)
+        assert report.sent == 40 and not [c for c in strict.calls if c.status == 429]
+        assert time.monotonic() - started >= 1.0  # 40 messages at 30/s cannot go out in under a second
+    finally:
+        await sender.close()
+        await strict.stop()
+
+
+async def test_the_strict_server_does_refuse_a_burst(settings: Settings) -> None:
+    strict = BotApiServer(flood_control=True)
+    await strict.start()
+    sender = TelegramNotifier.from_settings(settings.model_copy(update={"telegram_api_url": strict.api_url}))
+    try:
+        await sender.bot.initialize()
+        results = await asyncio.gather(*(sender.bot.send_message("1001", f"m{n}") for n in range(3)), return_exceptions=True)
+        assert sum(isinstance(r, RetryAfter) for r in results) == 2
+    finally:
+        await sender.close()
+        await strict.stop()
