@@ -8,12 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bot.answering import Answerer
 from bot.config import Settings
 from bot.kb import ImportSummary, import_paths, sync_index
-from bot.storage import Database
+from bot.storage import Database, Document
 from index import Acronyms, Encoder, SearchIndex, SentenceEncoder
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
+from knowledge.loaders import collect_files
 
 # progress(label, done, total): the CLI shows a rich progress bar, servers log.
 Progress = Callable[[str, int, int], None]
@@ -36,8 +39,16 @@ def shipped_source(path: Path, root: Path) -> str:
 
 
 async def import_shipped(db: Database, root: Path) -> ImportSummary:
-    """Import the bundled knowledge base; unchanged files are skipped by their content hash."""
-    return await import_paths(db, [root], origin="shipped", source_of=lambda p: shipped_source(p, root))
+    """Import the bundled knowledge base; unchanged files are skipped by their content hash, and documents
+    whose file left the knowledge base (an upgrade removed or renamed it) are removed."""
+    summary = await import_paths(db, [root], origin="shipped", source_of=lambda p: shipped_source(p, root))
+    present = {shipped_source(path, root) for path in collect_files([root])}
+    async with db.session() as session:
+        gone = (await session.scalars(
+            select(Document).where(Document.origin == "shipped", Document.source.not_in(present)))).all()
+        for document in gone:
+            await session.delete(document)
+    return summary
 
 
 def salt_for(data_dir: Path) -> bytes:

@@ -109,3 +109,22 @@ async def test_decision_import_gives_paragraph_citations(services):
         chunk = await session.scalar(select(ChunkRow).where(ChunkRow.citation == "Decision 2/CMA.3, annex, para. 20"))
     assert chunk is not None and "15 April" in chunk.text
     assert chunk.url and chunk.url.startswith("https://unfccc.int/")
+
+
+async def test_shipped_file_removed_by_an_upgrade_leaves_the_knowledge_base(settings, encoder, tmp_path):
+    import shutil
+
+    from bot.services import open_services
+
+    kb = tmp_path / "kb"
+    shutil.copytree(settings.knowledge_dir, kb)
+    settings.knowledge_dir = kb
+    first = await open_services(settings, encoder=encoder)
+    assert any(hit.meta["title"] == "Tracking ITMOs" for hit in first.index.search("registries", k=3))
+    await first.close()
+    (kb / "registries.md").unlink()
+    second = await open_services(settings, encoder=encoder)
+    sources = [doc.source for doc, _ in await list_documents(second.db)]
+    assert sources == ["shipped:faq.yaml"]
+    assert all(hit.meta["title"] != "Tracking ITMOs" for hit in second.index.search("registries", k=3))
+    await second.close()
