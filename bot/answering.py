@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from bot.compose import MESSAGES, Source, confidence, overlap, pick_sources, render
+from bot.compose import CROSS_SCALE, MAIN_SCALE, MESSAGES, Source, confidence, overlap, pick_sources, render
 from bot.config import Settings
 from bot.language import detect_language
 from bot.storage import Database, QuestionLog
 from index import Hit, SearchIndex
 
 MAX_QUESTION_CHARS = 1000
-FAQ_LEAD_SIMILARITY = 0.72  # a curated question this close leads the answer
 
 
 class QuestionError(ValueError):
@@ -86,29 +85,38 @@ class Answerer:
             return None
         return hmac.new(self.salt, f"{channel}:{user_id}".encode(), hashlib.sha256).hexdigest()
 
+    def faq_lead(self, hits: list[Hit], faq_matches: list[tuple[int, float]], crosslingual: bool) -> Hit | None:
+        """The curated FAQ entry that should lead the answer, if its question is close enough."""
+        if not faq_matches or faq_matches[0][0] not in self.index.store:
+            return None
+        scale = CROSS_SCALE if crosslingual else MAIN_SCALE
+        faq_id, similarity = faq_matches[0]
+        agrees = faq_id in {hit.id for hit in hits[:3]}
+        if similarity >= scale.lead or (agrees and similarity >= scale.lead_agreeing):
+            return Hit(faq_id, similarity, similarity, 0.0, self.index.store[faq_id])
+        return None
+
     def retrieve(self, question: str, language: str) -> Answer:
         """The synchronous part (embedding, search, composition); runs in a worker thread."""
-        vector = self.index.embed_query(question)
+        vector = self.index.query_vector(question, language)
         hits = self.index.search(question, k=12, vector=vector)
         faq_matches = self.index.match_questions(vector, k=3)
-        faq_similarity, lead = 0.0, None
-        if faq_matches and faq_matches[0][0] in self.index.store:
-            faq_id, faq_similarity = faq_matches[0]
-            if faq_similarity >= FAQ_LEAD_SIMILARITY:
-                lead = Hit(faq_id, faq_similarity, faq_similarity, 0.0, self.index.store[faq_id])
-        top = hits[0] if hits else None
+        lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
+        faq_similarity = faq_matches[0][1] if faq_matches else 0.0
         top_dense = max((h.dense for h in hits[:3]), default=0.0)
         lexical_overlap = max((overlap(question, h.meta.get("text", "") + " " + (h.meta.get("question") or ""))
                                for h in hits[:3]), default=0.0)
-        score = confidence(faq_similarity=faq_similarity, dense=top_dense, lexical_overlap=lexical_overlap)
+        agreement = bool(faq_matches) and faq_matches[0][0] in {hit.id for hit in hits[:3]}
+        score = confidence(faq_similarity=faq_similarity, dense=top_dense, lexical_overlap=lexical_overlap,
+                           agreement=agreement, scale=CROSS_SCALE if vector.crosslingual else MAIN_SCALE)
         answered = score >= self.settings.confidence_threshold
-        budget = self.settings.max_answer_words
-        sources = pick_sources(hits, question, lead=lead if answered else None, max_words=budget,
-                               count=3 if answered else 3)
-        lead_meta = (lead or top).meta if (lead or top) else {}
+        sources = pick_sources(hits, question, lead=lead if answered else None,
+                               max_words=self.settings.max_answer_words)
+        top = lead or (hits[0] if hits else None)
         return Answer(question=question, text=render(sources, language=language, answered=answered),
                       answered=answered, confidence=score, sources=sources, language=language,
-                      faq_id=lead.meta.get("key") if lead else None, topics=list(lead_meta.get("topics") or []))
+                      faq_id=lead.meta.get("key") if lead else None,
+                      topics=list(top.meta.get("topics") or []) if top else [])
 
     async def ask(self, text: str, *, channel: str = "cli", user_id: str | None = None) -> Answer:
         """Answer one question and log it; raises QuestionError for empty or oversized messages."""

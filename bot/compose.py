@@ -93,13 +93,23 @@ def source_of(hit: Hit, query: str, limit: int) -> Source:
                   kind=meta.get("kind", "passage"))
 
 
+CURATED_BONUS = 0.1  # written for officials, so preferred over a raw decision paragraph of similar score
+RELATIVE_CUTOFF = 0.5  # a further source must score at least half the best one, or it is noise
+
+
 def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: int, count: int = 3) -> list[Source]:
-    """The lead FAQ (if any) and then the best passages with distinct citations, within the word budget."""
+    """The lead FAQ (if any), then the best passages with distinct citations, within the word budget."""
     chosen: list[Source] = []
     seen: set[str] = set()
     budget = max_words - 40  # room for the framing and citation markers
-    candidates = ([lead] if lead else []) + [h for h in hits if lead is None or h.id != lead.id]
-    for hit in candidates:
+    best = hits[0].score if hits else 0.0
+
+    def rank(hit: Hit) -> float:
+        return hit.score + (CURATED_BONUS if hit.meta.get("doc_type") != "decision" else 0.0)
+
+    others = sorted((h for h in hits if (lead is None or h.id != lead.id) and h.score >= RELATIVE_CUTOFF * best),
+                    key=rank, reverse=True)
+    for hit in ([lead] if lead else []) + others:
         citation = hit.meta.get("citation", "")
         if citation in seen or len(chosen) >= count or budget < 25:
             continue
@@ -120,15 +130,35 @@ def render(sources: list[Source], *, language: str, answered: bool) -> str:
     return text["lead"] + body
 
 
-def confidence(*, faq_similarity: float, dense: float, lexical_overlap: float) -> float:
-    """Map raw scores to 0..1: a close curated question is strong evidence, a close passage needs shared words.
+@dataclass(frozen=True)
+class Scale:
+    """Where an encoder's cosine scores start to mean something: the main English model spreads them wide,
+    the multilingual e5 model packs them near the top (unrelated text still scores about 0.75)."""
 
-    The breakpoints were set on the development question set and a list of off-topic questions
+    faq_low: float
+    faq_span: float
+    dense_low: float
+    dense_span: float
+    lead: float  # a curated question this close leads the answer
+    lead_agreeing: float  # ... or this close, when retrieval also ranks it in its top three
+
+
+MAIN_SCALE = Scale(faq_low=0.55, faq_span=0.25, dense_low=0.30, dense_span=0.35, lead=0.80, lead_agreeing=0.58)
+CROSS_SCALE = Scale(faq_low=0.82, faq_span=0.08, dense_low=0.80, dense_span=0.10, lead=0.92, lead_agreeing=0.84)
+
+
+def confidence(*, faq_similarity: float, dense: float, lexical_overlap: float, agreement: bool = False,
+               scale: Scale = MAIN_SCALE) -> float:
+    """Map raw scores to 0..1: a close curated question is strong evidence (stronger when retrieval agrees),
+    a close passage needs shared words too.
+
+    The breakpoints were set on the development question set and its off-topic questions
     (`a6bot bench answers`); see the README for the figures.
     """
-    faq = min(1.0, max(0.0, (faq_similarity - 0.55) / 0.30))
-    passage = min(1.0, max(0.0, (dense - 0.30) / 0.35)) * (0.6 + 0.4 * min(1.0, lexical_overlap / 0.5))
-    return round(max(faq, passage), 4)
+    faq = min(1.0, max(0.0, (faq_similarity - scale.faq_low) / scale.faq_span)) + (0.2 if agreement else 0.0)
+    passage = min(1.0, max(0.0, (dense - scale.dense_low) / scale.dense_span)) * (
+        0.6 + 0.4 * min(1.0, lexical_overlap / 0.5))
+    return round(min(1.0, max(faq, passage)), 4)
 
 
 def overlap(query: str, text: str) -> float:

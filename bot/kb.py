@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, or_, select
 from sqlalchemy.orm import selectinload
 
 from bot.storage import ChunkRow, Database, Document
@@ -18,6 +18,9 @@ from knowledge.loaders import collect_files, load_file
 from knowledge.types import LoadError, ParsedDocument
 
 Progress = Callable[[int], None]
+# FAQ entries written or edited in the console; one overrides every shipped or imported entry with its id.
+OVERRIDE_PREFIX = "console:faq/"
+RETIRED = "retired"  # chunk kind of a console marker that hides (retires) the entry with its key
 
 
 @dataclass
@@ -137,14 +140,27 @@ def item_for(chunk: ChunkRow, document: Document) -> IndexItem:
         "key": chunk.key, "topics": chunk.topics, "question": chunk.questions[0] if chunk.questions else None,
         "origin": document.origin,
     }
-    return IndexItem(chunk.id, f"{lead}\n{chunk.text}", chunk.text_hash, meta, list(chunk.questions))
+    # Curated items (FAQ, guides, notes) are also embedded for French and Spanish questions; whole decision
+    # reports are not: thousands of paragraphs would cost minutes with the multilingual model.
+    return IndexItem(chunk.id, f"{lead}\n{chunk.text}", chunk.text_hash, meta, list(chunk.questions),
+                     crosslingual=document.doc_type != "decision")
+
+
+def indexed_chunks() -> Select[tuple[int, str]]:
+    """(id, text_hash) of the chunks to index: no retired markers, no FAQ entry overridden by a console entry."""
+    overrides = (select(ChunkRow.key).join(Document)
+                 .where(Document.source.startswith(OVERRIDE_PREFIX), ChunkRow.key.is_not(None)))
+    return (select(ChunkRow.id, ChunkRow.text_hash).join(Document)
+            .where(ChunkRow.kind != RETIRED,
+                   or_(ChunkRow.kind != "faq", ChunkRow.key.is_(None), Document.source.startswith(OVERRIDE_PREFIX),
+                       ChunkRow.key.not_in(overrides))))
 
 
 async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[int, int], None] | None = None,
                      path: Path | None = None) -> SyncStats:
     """Bring the index in line with the database: embed new or changed chunks, drop removed ones, save."""
     async with db.session() as session:
-        current = dict((await session.execute(select(ChunkRow.id, ChunkRow.text_hash))).all())
+        current = dict((await session.execute(indexed_chunks())).all())
     stale = [i for i, meta in index.store.items() if current.get(i) != meta["text_hash"]]
     wanted = [i for i, h in current.items() if i not in index.store or index.store[i]["text_hash"] != h]
     stats = SyncStats(removed=len(stale), embedded=len(wanted), total=len(current))

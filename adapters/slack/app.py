@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
@@ -57,9 +58,9 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
     """Listeners only translate: Bolt's arguments in, a SlackBot method called."""
 
     @app.middleware
-    async def skip_retries(body: dict[str, Any], next: Any) -> BoltResponse | None:
-        """Slack resends an event it thinks we missed (X-Slack-Retry-Num); answer each event once."""
-        if await bot.first_sight(body):
+    async def single_use(req: AsyncBoltRequest, body: dict[str, Any], next: Any) -> BoltResponse | None:
+        """Runs after Bolt checked the signature: a replayed signature or a retried event_id does nothing."""
+        if await bot.first_use(req.headers) and await bot.first_sight(body):
             return await next()  # type: ignore[no-any-return]
         return BoltResponse(status=200, body="")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -33,6 +34,16 @@ class SlackBot:
         """False for an Events API event already handled (Slack's retries carry the same event_id)."""
         event_id = body.get("event_id")
         return not event_id or await store.first_sight(self.services.db, event_id=str(event_id))
+
+    async def first_use(self, headers: Mapping[str, Sequence[str]]) -> bool:
+        """False for a signature already accepted: Slack never re-sends one, so a repeat is a replay."""
+        stamp, signature = header(headers, "x-slack-request-timestamp"), header(headers, "x-slack-signature")
+        if not stamp or not signature:
+            return True  # Socket Mode: nothing is signed, and nothing arrives over HTTP to replay
+        if await store.first_use(self.services.db, timestamp=stamp, signature=signature):
+            return True
+        log.warning("ignored a replayed Slack request (timestamp %s)", stamp)
+        return False
 
     async def reply_blocks(self, text: str, user: str | None) -> tuple[str, list[Block]]:
         try:
@@ -107,6 +118,12 @@ async def forward(client: AsyncWebClient, staff_channel: str, question: str, log
         log.warning("forwarding question %s to staff failed: %s", log_id, error.response.get("error"))
         return "Sorry, I could not reach the A6IP staff channel. Please write to A6_partnership@iges.or.jp."
     return "I have passed your question to A6IP staff; someone will get back to you here."
+
+
+def header(headers: Mapping[str, Sequence[str]], name: str) -> str | None:
+    """One header from Bolt's normalised (lower-case name -> values) headers."""
+    values = headers.get(name) or []
+    return values[0] if values else None
 
 
 def button_value(body: dict[str, Any]) -> int | None:

@@ -1,8 +1,9 @@
-"""What the Slack adapter remembers: threads the bot answered in, and event ids already handled (retries)."""
+"""What the Slack adapter remembers: threads the bot answered in, event ids already handled (retries), and
+signatures already accepted (replays)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
@@ -14,6 +15,9 @@ from bot.storage import Base, Database
 from bot.storage.models import utcnow
 
 SEEN_FOR = timedelta(days=1)  # Slack retries within minutes; a day is ample
+# Bolt accepts a timestamp up to 5 minutes either side of its clock, so a signature stays usable until
+# timestamp + 5 min; a minute more covers clock drift between workers.
+SIGNATURE_VALID_FOR = timedelta(minutes=6)
 
 # slack_sdk's own tables (migration 0003 creates them) join our metadata, so autogenerate knows they are ours.
 SQLAlchemyInstallationStore.build_installations_table(Base.metadata, "slack_installations")
@@ -49,6 +53,36 @@ async def first_sight(db: Database, *, event_id: str) -> bool:
         async with db.session() as session:
             await session.execute(delete(SlackSeenEvent).where(SlackSeenEvent.seen_at < utcnow() - SEEN_FOR))
             session.add(SlackSeenEvent(event_id=event_id[:64]))
+        return True
+    except IntegrityError:
+        return False
+
+
+class SlackSeenRequest(Base):
+    """A signed request already accepted; the (timestamp, signature) key makes each signature single-use."""
+
+    __tablename__ = "slack_seen_requests"
+
+    request_ts: Mapped[str] = mapped_column(String(20), primary_key=True)
+    signature: Mapped[str] = mapped_column(String(100), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+def signature_expiry(timestamp: str) -> datetime:
+    """When Bolt would refuse this timestamp as stale anyway, so the entry can go."""
+    try:
+        return datetime.fromtimestamp(int(timestamp), timezone.utc) + SIGNATURE_VALID_FOR
+    except (ValueError, OverflowError, OSError):
+        return utcnow() + SIGNATURE_VALID_FOR
+
+
+async def first_use(db: Database, *, timestamp: str, signature: str) -> bool:
+    """True the first time a signed request arrives, False when the same signature comes again (a replay)."""
+    try:
+        async with db.session() as session:
+            await session.execute(delete(SlackSeenRequest).where(SlackSeenRequest.expires_at < utcnow()))
+            session.add(SlackSeenRequest(request_ts=timestamp[:20], signature=signature[:100],
+                                         expires_at=signature_expiry(timestamp)))
         return True
     except IntegrityError:
         return False

@@ -15,6 +15,7 @@ import yaml
 from bot.answering import Answer
 from bot.config import Settings
 from bot.kb import import_paths, sync_index
+from bot.language import detect_language
 from bot.services import Services, open_services
 from index import Encoder
 
@@ -65,8 +66,10 @@ def has_fact(text: str, fact: Any) -> bool:
 def ranked_citations(services: Services, question: str) -> list[str]:
     """Citations in the order the answerer would consider them: the matched FAQ, then fused hits."""
     index = services.index
-    vector = index.embed_query(question)
-    ranked = [index.store[i]["citation"] for i, score in index.match_questions(vector, k=1) if score >= 0.72]
+    vector = index.query_vector(question, detect_language(question))
+    lead = services.answerer.faq_lead(index.search(question, k=10, vector=vector),
+                                      index.match_questions(vector, k=3), vector.crosslingual)
+    ranked = [lead.meta["citation"]] if lead else []
     ranked += [hit.meta["citation"] for hit in index.search(question, k=10, vector=vector)]
     return list(dict.fromkeys(ranked))
 

@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 from bot.console import pages_events, pages_home, pages_kb, pages_questions, pages_staff
 from bot.console.auth import session_secret
 from bot.console.curation import Curator
+from bot.console.throttle import SignInThrottle
 from bot.console.web import HERE
 from bot.server import HttpServer
 from bot.services import Services
@@ -31,6 +32,7 @@ def console_app(services: Services, *, idle_seconds: int = IDLE_SECONDS) -> Star
     app = Starlette(routes=routes, middleware=middleware)
     app.state.services = services
     app.state.curator = Curator(services)
+    app.state.throttle = SignInThrottle()
     app.state.idle_seconds = idle_seconds
     return app
 

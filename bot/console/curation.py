@@ -15,7 +15,8 @@ import httpx
 from sqlalchemy import select, update
 
 from bot.console.accounts import audit
-from bot.console.faq import FaqEntry
+from bot.console.faq import FaqEntry, entry_of
+from bot.console.faq_overrides import base_sources, current_chunk
 from bot.kb import SyncStats, remove_documents, store_document, sync_index
 from bot.services import Services
 from bot.storage.models import Document, QuestionLog
@@ -153,9 +154,35 @@ class Curator:
         if resolves:
             async with self.services.db.session() as session:
                 await session.execute(update(QuestionLog).where(QuestionLog.id.in_(resolves)).values(resolved=True))
+        overridden = await base_sources(self.services.db, key=entry.id)
         await audit(self.services.db, actor=actor, action="faq.save", target=entry.source, status=status,
-                    question=entry.question, resolves=resolves or [])
-        return f"FAQ entry {entry.id} {status}"
+                    question=entry.question, resolves=resolves or [], overrides=overridden)
+        return f"FAQ entry {entry.id} {status}" + (" (it replaces the shipped text until restored)" if overridden else "")
+
+    async def hide_faq(self, key: str, *, actor: str) -> str:
+        """Retire an entry (shipped, imported or console) so the bot stops answering with it."""
+        chunk = await current_chunk(self.services.db, key=key)
+        if chunk is None:
+            raise CurationError(f"There is no FAQ entry {key!r}.")
+        async with self.lock:
+            await store_document(self.services.db, entry_of(chunk).hidden(), origin="console")
+            await self.reindex()
+        await audit(self.services.db, actor=actor, action="faq.hide", target=FaqEntry(key, "", "", "").source,
+                    overrides=await base_sources(self.services.db, key=key))
+        return f"FAQ entry {key} hidden: the bot no longer answers with it"
+
+    async def restore_faq(self, key: str, *, actor: str) -> str:
+        """Drop the console edit or hide marker of a shipped or imported entry, so its own text applies again."""
+        source = FaqEntry(key, "", "", "").source
+        if not await base_sources(self.services.db, key=key):
+            raise CurationError(f"{key} has no shipped or imported text to restore; remove the entry instead.")
+        async with self.lock:
+            removed, _ = await remove_documents(self.services.db, [source])
+            await self.reindex()
+        if not removed:
+            raise CurationError(f"{key} is not edited or hidden; there is nothing to restore.")
+        await audit(self.services.db, actor=actor, action="faq.restore", target=source)
+        return f"FAQ entry {key} restored to its shipped text"
 
     async def remove(self, document_id: int, *, actor: str) -> str:
         async with self.services.db.session() as session:

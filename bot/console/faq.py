@@ -8,11 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from bot.kb import OVERRIDE_PREFIX, RETIRED, text_hash
 from bot.storage.models import ChunkRow
 from knowledge.loaders.faq import load_faq
 from knowledge.types import LoadError, ParsedDocument
 
-SOURCE_PREFIX = "console:faq/"
+SOURCE_PREFIX = OVERRIDE_PREFIX  # the entry overrides any shipped or imported entry with its id
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -50,6 +51,15 @@ class FaqEntry:
         parsed.source, parsed.title = self.source, f"FAQ: {self.question}"[:500]
         return parsed
 
+    def hidden(self) -> ParsedDocument:
+        """A marker that hides (retires) the entry with this id: stored like an entry, never indexed."""
+        parsed = self.parse()
+        parsed.title = f"Hidden FAQ: {self.question}"[:500]
+        parsed.content_hash = text_hash(RETIRED + parsed.content_hash)
+        for chunk in parsed.chunks:
+            chunk.kind = RETIRED
+        return parsed
+
 
 def slug(text: str, limit: int = 60) -> str:
     """A kebab-case id suggested from a question."""
@@ -59,7 +69,7 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def entry_of(chunk: ChunkRow) -> FaqEntry:
-    """Read a stored console FAQ chunk back into the form."""
+    """Read a stored FAQ chunk (console, shipped or imported) back into the form."""
     questions = list(chunk.questions)
     return FaqEntry(id=chunk.key or "", question=questions[0] if questions else "", answer=chunk.text,
                     citation=chunk.citation, url=chunk.url, variants=questions[1:], topics=list(chunk.topics))

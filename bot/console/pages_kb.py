@@ -14,6 +14,7 @@ from starlette.routing import Route
 from bot.console.auth import Staff, flash, guard
 from bot.console.curation import CurationError
 from bot.console.faq import SOURCE_PREFIX, FaqEntry, entry_of, slug
+from bot.console.faq_overrides import base_sources, current_chunk, overrides
 from bot.console.unanswered import by_ids
 from bot.console.web import go, lines, page, text
 from bot.kb import list_documents
@@ -43,7 +44,11 @@ async def document(request: Request, staff: Staff) -> Response:
                                    .where(Document.id == request.path_params["doc_id"]))
     if doc is None:
         return page(request, "message.html", staff, status_code=404, message="There is no such document.")
-    return page(request, "document.html", staff, doc=doc, editable=doc.source.startswith(SOURCE_PREFIX))
+    console = doc.source.startswith(SOURCE_PREFIX)
+    keys = [chunk.key for chunk in doc.chunks if chunk.key and chunk.kind != "passage"]
+    restorable = console and bool(keys) and bool(await base_sources(request.app.state.services.db, key=keys[0]))
+    return page(request, "document.html", staff, doc=doc, editable=console, restorable=restorable,
+                overrides={} if console else await overrides(request.app.state.services.db))
 
 
 @guard("curator")
@@ -82,7 +87,12 @@ async def faq_form(request: Request, staff: Staff) -> Response:
     """A blank FAQ form, one pre-filled from a group of unanswered questions, or an existing console entry."""
     params = request.query_params
     entry, ids = FaqEntry(id="", question="", answer="", citation=""), [int(i) for i in params.getlist("q") if i.isdigit()]
-    if "doc" in params:
+    if "key" in params:
+        chunk = await current_chunk(request.app.state.services.db, key=params["key"][:300])
+        if chunk is None:
+            return page(request, "message.html", staff, status_code=404, message="There is no such FAQ entry.")
+        entry = entry_of(chunk)
+    elif "doc" in params:
         async with request.app.state.services.db.session() as session:
             chunk = await session.scalar(select(ChunkRow).join(Document).where(
                 Document.id == int(params["doc"]), Document.source.startswith(SOURCE_PREFIX)))
@@ -95,7 +105,7 @@ async def faq_form(request: Request, staff: Staff) -> Response:
             best = (group.best_sources(1) or [{}])[0]
             entry = FaqEntry(id=slug(group.lead), question=group.lead, answer=best.get("excerpt") or "",
                              citation=best.get("citation") or "", url=best.get("url"), variants=group.variants)
-    return page(request, "faq_form.html", staff, entry=entry, ids=ids, editing="doc" in params)
+    return page(request, "faq_form.html", staff, entry=entry, ids=ids, editing="doc" in params or "key" in params)
 
 
 @guard("curator")
@@ -106,14 +116,36 @@ async def faq_save(request: Request, staff: Staff) -> Response:
                      variants=lines(form, "variants"), topics=[t.strip() for t in text(form, "topics").split(",") if t.strip()])
     ids = [int(i) for i in form.getlist("q") if isinstance(i, str) and i.isdigit()]
     try:
-        if not text(form, "editing") and await curator(request).document_exists(entry.source):
-            raise CurationError(f"The id {entry.id} is already used by another FAQ entry; choose another.")
+        if not text(form, "editing") and (await curator(request).document_exists(entry.source)
+                                          or await base_sources(request.app.state.services.db, key=entry.id)):
+            raise CurationError(f"The id {entry.id} is already used by another FAQ entry; choose another "
+                                "(or open that entry and edit it).")
         flash(request, await curator(request).save_faq(entry, actor=staff.email, resolves=ids))
     except CurationError as error:
         flash(request, str(error), "error")
         return page(request, "faq_form.html", staff, status_code=400, entry=entry, ids=ids,
                     editing=bool(text(form, "editing")))
     return go(request, "/unanswered" if ids else "/kb")
+
+
+@guard("curator")
+async def faq_hide(request: Request, staff: Staff) -> Response:
+    """Retire an FAQ entry; it stays listed, marked hidden, and can be restored."""
+    try:
+        flash(request, await curator(request).hide_faq(text(await request.form(), "key", 300), actor=staff.email))
+    except CurationError as error:
+        flash(request, str(error), "error")
+    return go(request, "/kb")
+
+
+@guard("curator")
+async def faq_restore(request: Request, staff: Staff) -> Response:
+    """Back to the shipped (or imported) text of an edited or hidden entry."""
+    try:
+        flash(request, await curator(request).restore_faq(text(await request.form(), "key", 300), actor=staff.email))
+    except CurationError as error:
+        flash(request, str(error), "error")
+    return go(request, "/kb")
 
 
 routes = [
@@ -124,4 +156,6 @@ routes = [
     Route("/kb/doc/{doc_id:int}/remove", remove, methods=["POST"]),
     Route("/faq/new", faq_form),
     Route("/faq/save", faq_save, methods=["POST"]),
+    Route("/faq/hide", faq_hide, methods=["POST"]),
+    Route("/faq/restore", faq_restore, methods=["POST"]),
 ]

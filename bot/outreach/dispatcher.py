@@ -106,6 +106,9 @@ class Dispatcher:
     worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     observe: Observer | None = None
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    # Lanes claim in turn: on SQLite (no SKIP LOCKED) concurrent claims pick the same rows, and the lane that
+    # loses the race sees an empty batch and stops, leaving one lane to send while it waits on the database.
+    claiming: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def stop(self) -> None:
         """Claim nothing new; sends already started run to completion and are recorded."""
@@ -130,8 +133,9 @@ class Dispatcher:
 
     async def lane(self, due_by: datetime, report: TickReport) -> None:
         while not self.stopping.is_set():
-            items = await outbox.claim(self.db, worker=self.worker, due_by=due_by, platforms=list(self.notifiers),
-                                       limit=self.policy.batch, lease=self.policy.lease)
+            async with self.claiming:
+                items = await outbox.claim(self.db, worker=self.worker, due_by=due_by, platforms=list(self.notifiers),
+                                           limit=self.policy.batch, lease=self.policy.lease)
             if not items:
                 return
             outcomes = await self.send_batch(items)

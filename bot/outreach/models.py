@@ -98,6 +98,7 @@ class Delivery(Base):
     __table_args__ = (
         UniqueConstraint("event_id", "subscription_id", "kind", "revision", name="uq_delivery"),
         Index("ix_delivery_claimable", "state", "due_at"),
+        Index("ix_delivery_kind_due", "kind", "due_at"),
         Index("uq_delivery_digest", "subscription_id", "revision", unique=True,
               sqlite_where=text("kind = 'digest'"), postgresql_where=text("kind = 'digest'")),
     )

@@ -92,20 +92,29 @@ async def claim(db: Database, *, worker: str, due_by: datetime, platforms: Seque
     UPDATE with a fresh token makes a double claim impossible on any database."""
     wall = wall_now()
     token = f"{worker}/{uuid.uuid4().hex[:8]}"
-    on_platforms = Delivery.subscription_id.in_(select(Subscription.id).where(Subscription.platform.in_(platforms)))
+    # An explicit state filter and a correlated EXISTS let the (state, due_at) index drive the query: an IN
+    # subquery made SQLite walk every delivery ever recorded, so each claim slowed as the history grew.
+    on_platforms = (select(Subscription.id).where(Subscription.id == Delivery.subscription_id,
+                                                  Subscription.platform.in_(platforms)).exists())
     async with db.session() as session:
         ids = list((await session.scalars(
-            select(Delivery.id).where(claimable(due_by, wall), on_platforms).order_by(Delivery.due_at, Delivery.id)
-            .limit(limit).with_for_update(skip_locked=True, of=Delivery))).all())
+            select(Delivery.id).where(Delivery.state.in_(("pending", "claimed")), claimable(due_by, wall), on_platforms)
+            .order_by(Delivery.due_at, Delivery.id).limit(limit).with_for_update(skip_locked=True, of=Delivery))).all())
         if not ids:
             return []
         await session.execute(update(Delivery).where(Delivery.id.in_(ids), claimable(due_by, wall)).values(
             state="claimed", claimed_by=token, claimed_at=wall, lease_until=wall + timedelta(seconds=lease)))
-        rows = await session.execute(
-            select(Delivery, Subscription).join(Subscription, Subscription.id == Delivery.subscription_id)
-            .where(Delivery.claimed_by == token, Delivery.state == "claimed").order_by(Delivery.due_at, Delivery.id))
-        return [Claimed(d.id, d.event_id, d.kind, d.revision, dict(d.payload or {}), d.attempts, token, s.id,
-                        s.platform, s.chat_id, s.timezone, s.language, s.paused) for d, s in rows]
+        rows = await session.execute(  # plain columns, not ORM objects: building entities stalls the loop
+            select(Delivery.id, Delivery.event_id, Delivery.kind, Delivery.revision, Delivery.payload,
+                   Delivery.attempts, Subscription.id, Subscription.platform, Subscription.chat_id,
+                   Subscription.timezone, Subscription.language, Subscription.paused)
+            .join(Subscription, Subscription.id == Delivery.subscription_id)
+            .where(Delivery.id.in_(ids), Delivery.claimed_by == token, Delivery.state == "claimed")
+            .order_by(Delivery.due_at, Delivery.id))
+        return [Claimed(d_id, event_id, kind, revision, dict(payload or {}), attempts, token, s_id, platform, chat_id,
+                        zone, language, paused)
+                for d_id, event_id, kind, revision, payload, attempts, s_id, platform, chat_id, zone, language, paused
+                in rows]
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,7 @@ async def finish(db: Database, *, outcomes: Sequence[Outcome]) -> None:
     if not outcomes:
         return
     wall = wall_now()
-    table = Delivery.__table__
+    table, subs = Delivery.__table__, Subscription.__table__
     statement = (update(table).where(table.c.id == bindparam("b_id"), table.c.claimed_by == bindparam("b_token"))
                  .values(state=bindparam("b_state"), attempts=bindparam("b_attempts"),
                          next_attempt_at=bindparam("b_next"), last_error=bindparam("b_error"),
@@ -149,12 +158,11 @@ async def finish(db: Database, *, outcomes: Sequence[Outcome]) -> None:
     async with db.session() as session:
         await session.connection()
         await session.execute(statement, params)
-        for sub_id, count in sent.items():
-            await session.execute(update(Subscription).where(Subscription.id == sub_id)
-                                  .values(sent_count=Subscription.sent_count + count))
-        for sub_id, count in failed.items():
-            await session.execute(update(Subscription).where(Subscription.id == sub_id)
-                                  .values(failed_count=Subscription.failed_count + count))
+        for column, counts in (("sent_count", sent), ("failed_count", failed)):
+            if counts:  # one executemany per column, not one statement per subscriber
+                await session.execute(update(subs).where(subs.c.id == bindparam("b_id"))
+                                      .values({column: subs.c[column] + bindparam("b_count")}),
+                                      [{"b_id": k, "b_count": n} for k, n in sorted(counts.items())])
         for sub_id, reason in pauses.items():
             await session.execute(update(Subscription).where(Subscription.id == sub_id)
                                   .values(paused=True, paused_reason=(reason or "permanent failure")[:500]))

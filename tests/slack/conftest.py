@@ -57,6 +57,12 @@ class Slack:
     services: Any
     bot: Any = None
     events_sent: int = 0
+    triggers: int = 0
+
+    def trigger_id(self) -> str:
+        """Slack gives every command and click its own trigger_id, so two identical commands differ in body."""
+        self.triggers += 1
+        return f"{self.triggers}.2.3"
 
     async def post(self, path: str, body: bytes, content_type: str, headers: dict[str, str] | None = None,
                    signed: dict[str, str] | None = None) -> httpx.Response:
@@ -81,7 +87,7 @@ class Slack:
                           "channel_name": "directmessage" if channel.startswith("D") else "general",
                           "user_id": user, "user_name": "alice", "command": "/a6", "text": text,
                           "api_app_id": "A0APP", "response_url": self.api.response_url("command"),
-                          "trigger_id": "1.2.3"}).encode()
+                          "trigger_id": self.trigger_id()}).encode()
 
     async def command(self, text: str, **options: Any) -> httpx.Response:
         return await self.post("/slack/events", self.command_body(text, **options), "application/x-www-form-urlencoded")
@@ -89,7 +95,7 @@ class Slack:
     def click_body(self, action_id: str, value: str, *, channel: str = "C0GENERAL", user: str = "U0ALICE") -> bytes:
         payload = {"type": "block_actions", "team": {"id": HOME["team_id"], "domain": "a6ip"},
                    "user": {"id": user, "team_id": HOME["team_id"]}, "api_app_id": "A0APP",
-                   "channel": {"id": channel, "name": "general"}, "trigger_id": "1.2.3",
+                   "channel": {"id": channel, "name": "general"}, "trigger_id": self.trigger_id(),
                    "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": channel},
                    "message": {"ts": "1700000000.000001", "type": "message"},
                    "response_url": self.api.response_url("click"),

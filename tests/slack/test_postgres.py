@@ -1,8 +1,10 @@
-"""On the real PostgreSQL: migration 0003, slack_sdk's stores on asyncpg, and retried events handled once."""
+"""On the real PostgreSQL: migrations 0003 and 0006, slack_sdk's stores on asyncpg, retried events and replayed
+signatures handled once."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 from slack_sdk.oauth.installation_store import Installation
@@ -30,6 +32,10 @@ async def test_installation_store_and_event_dedupe_on_postgres(pg_url: str, tmp_
             await tokens.close()
         firsts = await asyncio.gather(*(store.first_sight(db, event_id="Ev0PG") for _ in range(8)))
         assert sorted(firsts) == [False] * 7 + [True]
+        stamp = str(int(time.time()))
+        uses = await asyncio.gather(*(store.first_use(db, timestamp=stamp, signature="v0=abc")
+                                      for _ in range(8)))
+        assert sorted(uses) == [False] * 7 + [True]  # a replay racing the original is still refused
         await store.remember_thread(db, team_id="T", channel="C", thread_ts="1.2")
         await store.remember_thread(db, team_id="T", channel="C", thread_ts="1.2")
         assert await store.in_bot_thread(db, team_id="T", channel="C", thread_ts="1.2")

@@ -8,7 +8,8 @@ Usage (in the test's event loop):
     server.push(server.text_update("hello"))  # a private message from a user
     await server.wait_for("sendMessage")      # what the bot sent
     await server.stop()
-Failures: server.fail("sendMessage", TOO_MANY(1)) for the next call; server.blocked / server.missing chat ids.
+Failures: server.fail("sendMessage", TOO_MANY(1)) for the next call (after=N: for the call after the next N);
+server.blocked / server.missing chat ids.
 """
 
 from __future__ import annotations
@@ -155,7 +156,7 @@ class BotApiServer:
         self.bot_user = bot_user or dict(BOT_USER)
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
-        self.failures: dict[str, deque[tuple[int, dict[str, Any]]]] = defaultdict(deque)
+        self.failures: dict[str, deque[tuple[int, dict[str, Any]] | None]] = defaultdict(deque)  # None: answer normally
         self.blocked: set[str] = set()
         self.missing: set[str] = set()
         self.admins: dict[str, set[str]] = defaultdict(set)  # chat id -> user ids with admin rights
@@ -191,9 +192,9 @@ class BotApiServer:
         return f"http://127.0.0.1:{self.port}/bot"
 
     # -- scripting ---------------------------------------------------------------------------------
-    def fail(self, method: str, *responses: tuple[int, dict[str, Any]]) -> None:
-        """The next calls of `method` get these error responses, in order."""
-        self.failures[method].extend(responses)
+    def fail(self, method: str, *responses: tuple[int, dict[str, Any]], after: int = 0) -> None:
+        """The next calls of `method` get these error responses, in order (once `after` calls went through)."""
+        self.failures[method].extend([None] * after + list(responses))
 
     def push(self, update: dict[str, Any]) -> dict[str, Any]:
         """Queue an update for getUpdates (an update_id is assigned when missing)."""
@@ -281,8 +282,9 @@ class BotApiServer:
         call = Call(method, params)
         if method != "getUpdates":
             self.calls.append(call)
-        if self.failures[method]:
-            status, body = self.failures[method].popleft()
+        scripted = self.failures[method].popleft() if self.failures[method] else None
+        if scripted is not None:
+            status, body = scripted
         else:
             status, body = await self.dispatch(method, params)
         call.status = status

@@ -1,5 +1,6 @@
 """TelegramNotifier under the real outreach dispatcher, against the test Bot API: what a subscriber receives,
-429 honoured then sent once, 403 and 'chat not found' pausing the subscription, 5xx retried."""
+429 honoured then sent once (a long digest resumes after its last sent part), 403 and 'chat not found' pausing
+the subscription, 5xx retried."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
 from telegram.error import RetryAfter
 
 from adapters.telegram.notifier import TelegramNotifier
@@ -16,9 +18,10 @@ from bot.config import Settings
 from bot.outreach import events as store
 from bot.outreach import subscriptions
 from bot.outreach.dispatcher import Dispatcher, Policy
+from bot.outreach.models import Delivery
 from bot.outreach.notifier import EventInfo, Notice, Notifier
 from bot.storage import Database
-from tests.telegram.botapi_server import SERVER_ERROR, TOO_MANY, BotApiServer
+from tests.telegram.botapi_server import BLOCKED, SERVER_ERROR, TOO_MANY, BotApiServer, error
 
 FAST = Policy(backoff_base=0.05, backoff_cap=0.1, max_wait=5)
 BASE = "https://bot.a6ip.test"
@@ -143,3 +146,70 @@ async def test_the_strict_server_does_refuse_a_burst(settings: Settings) -> None
     finally:
         await sender.close()
         await strict.stop()
+
+
+async def plan_long_digest(db: Database, chat: str, *, events: int = 30) -> list[str]:
+    """A weekly digest delivery of `events` events for one subscriber (too long for one Telegram message);
+    returns the event titles. The subscriber's topic matches none of them, so nothing else is planned."""
+    sub = await subscriptions.subscribe(db, platform="telegram", chat_id=chat, topics=["6.4"],
+                                        timezone="Europe/Paris")
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) + timedelta(days=3)
+    titles = [f"Digest event {n:02d}: capacity building on tracking <and> reporting & more"
+              for n in range(events)]
+    async with db.session() as session:
+        rows = [(await store.upsert(session, store.EventSpec(
+            uid=f"dg-{n}", title=title, starts_at=start + timedelta(hours=n),
+            ends_at=start + timedelta(hours=n, minutes=90),
+            timezone="Asia/Tokyo", kind="training", topics=["tracking"], place="Bonn",
+            registration_url=f"https://a6ip.test/register?id={n}&x=2"), source="test"))[0]
+                for n, title in enumerate(titles)]
+        session.add(Delivery(event_id=None, subscription_id=sub.id, kind="digest", revision=209901,
+                             payload={"events": [row.id for row in rows]}, due_at=datetime.now(timezone.utc)))
+    return titles
+
+
+async def test_a_long_digest_rate_limited_mid_way_arrives_once_per_part(api: BotApiServer, db: Database,
+                                                                        notifier: TelegramNotifier) -> None:
+    """The second part of a multi-part digest gets a 429: the retry resumes there, part 1 is not sent again."""
+    titles = await plan_long_digest(db, "1001")
+    api.fail("sendMessage", TOO_MANY(1), after=1)
+    report = await Dispatcher(db, {"telegram": notifier}, base_url=BASE, policy=FAST).tick(drain=True)
+    assert report.sent == 1 and report.failed == 0
+    attempts = api.sent("sendMessage", "1001", ok=False)
+    delivered = api.sent("sendMessage", "1001")
+    assert len(delivered) >= 3 and [c.status for c in attempts] == [200, 429] + [200] * (len(delivered) - 1)
+    assert attempts[2].params["text"] == attempts[1].params["text"]  # the refused part, resent after the wait
+    assert attempts[2].at - attempts[1].at >= 1.0
+    texts = [c.text for c in delivered]
+    assert len(set(texts)) == len(texts) and texts[0].startswith("This week's events")
+    seen = "\n".join(texts)
+    assert all(seen.count(title) == 1 for title in titles)  # every event exactly once, in order
+    assert [seen.index(t) for t in titles] == sorted(seen.index(t) for t in titles)
+    async with db.session() as session:
+        row = await session.scalar(select(Delivery).where(Delivery.kind == "digest"))
+    assert row is not None and row.state == "sent" and row.message_id == str(delivered[0].result_id)
+    assert notifier.unfinished == {}  # nothing left over once the delivery completed
+
+
+async def test_a_part_refused_for_good_leaves_nothing_to_resume(api: BotApiServer, db: Database,
+                                                                notifier: TelegramNotifier) -> None:
+    """The reader blocked the bot between parts: the subscription pauses and no retry is attempted."""
+    await plan_long_digest(db, "1001")
+    api.fail("sendMessage", BLOCKED, after=1)
+    report = await Dispatcher(db, {"telegram": notifier}, base_url=BASE, policy=FAST).tick(drain=True)
+    assert report.failed == 1 and report.retried == 0
+    assert [c.status for c in api.sent("sendMessage", "1001", ok=False)] == [200, 403]
+    assert notifier.unfinished == {}
+
+
+async def test_html_refused_mid_way_sends_only_the_rest_as_plain_text(api: BotApiServer, db: Database,
+                                                                      notifier: TelegramNotifier) -> None:
+    """Telegram refuses our HTML in part 2: the rest goes out as plain text, part 1 is not repeated."""
+    titles = await plan_long_digest(db, "1001")
+    api.fail("sendMessage", error(400, "Bad Request: can't parse entities: unsupported start tag"), after=1)
+    report = await Dispatcher(db, {"telegram": notifier}, base_url=BASE, policy=FAST).tick(drain=True)
+    assert report.sent == 1
+    first, *rest = api.sent("sendMessage", "1001")
+    assert first.params["parse_mode"] == "HTML" and rest and all("parse_mode" not in c.params for c in rest)
+    seen = "\n".join(c.text for c in [first, *rest])
+    assert all(seen.count(title) == 1 for title in titles) and "<b>" not in seen and "&amp;" not in seen
