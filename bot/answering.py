@@ -17,6 +17,7 @@ from bot.storage import Database, QuestionLog
 from index import Hit, SearchIndex
 
 MAX_QUESTION_CHARS = 1000
+AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is among this many fused hits
 
 
 class QuestionError(ValueError):
@@ -91,7 +92,7 @@ class Answerer:
             return None
         scale = CROSS_SCALE if crosslingual else MAIN_SCALE
         faq_id, similarity = faq_matches[0]
-        agrees = faq_id in {hit.id for hit in hits[:3]}
+        agrees = faq_id in {hit.id for hit in hits[:AGREEMENT_DEPTH]}
         if similarity >= scale.lead or (agrees and similarity >= scale.lead_agreeing):
             return Hit(faq_id, similarity, similarity, 0.0, self.index.store[faq_id])
         return None
@@ -106,7 +107,7 @@ class Answerer:
         top_dense = max((h.dense for h in hits[:3]), default=0.0)
         lexical_overlap = max((overlap(question, h.meta.get("text", "") + " " + (h.meta.get("question") or ""))
                                for h in hits[:3]), default=0.0)
-        agreement = bool(faq_matches) and faq_matches[0][0] in {hit.id for hit in hits[:3]}
+        agreement = bool(faq_matches) and faq_matches[0][0] in {hit.id for hit in hits[:AGREEMENT_DEPTH]}
         score = confidence(faq_similarity=faq_similarity, dense=top_dense, lexical_overlap=lexical_overlap,
                            agreement=agreement, scale=CROSS_SCALE if vector.crosslingual else MAIN_SCALE)
         answered = score >= self.settings.confidence_threshold

@@ -93,11 +93,11 @@ def source_of(hit: Hit, query: str, limit: int) -> Source:
                   kind=meta.get("kind", "passage"))
 
 
-CURATED_BONUS = 0.1  # written for officials, so preferred over a raw decision paragraph of similar score
+CURATED_BONUS = 0.2  # written for officials, so preferred over a raw decision paragraph of similar score
 RELATIVE_CUTOFF = 0.5  # a further source must score at least half the best one, or it is noise
 
 
-def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: int, count: int = 3) -> list[Source]:
+def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: int, count: int = 4) -> list[Source]:
     """The lead FAQ (if any), then the best passages with distinct citations, within the word budget."""
     chosen: list[Source] = []
     seen: set[str] = set()
@@ -113,7 +113,8 @@ def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: in
         citation = hit.meta.get("citation", "")
         if citation in seen or len(chosen) >= count or budget < 25:
             continue
-        per_source = budget if not chosen and hit is lead else min(budget, max(60, budget // (count - len(chosen))))
+        # Earlier (better) sources keep enough words to carry their facts; the last one gets what is left.
+        per_source = budget if not chosen and hit is lead else min(budget, max(90, budget // (count - len(chosen))))
         source = source_of(hit, query, per_source)
         budget -= len(source.excerpt.split())
         seen.add(citation)

@@ -77,7 +77,8 @@ def ranked_citations(services: Services, question: str) -> list[str]:
 async def evaluate(services: Services, devset: list[DevQuestion]) -> dict[str, Any]:
     scored = [q for q in devset if q.answerable]
     off_topic = [q for q in devset if not q.answerable]
-    hit1 = hit5 = facts_ok = answered = 0
+    hit1 = hit5 = facts_ok = answered = longest = 0
+    facts_by_language: dict[str, int] = {}
     misses: list[str] = []
     for item in scored:
         citations = ranked_citations(services, item.question)
@@ -87,8 +88,10 @@ async def evaluate(services: Services, devset: list[DevQuestion]) -> dict[str, A
         answer: Answer = await services.answerer.ask(item.question, channel="bench")
         text = answer.text + "\n" + (answer.footer or "")
         answered += answer.answered
+        longest = max(longest, len(answer.plain().split()))
         if all(has_fact(text, fact) for fact in item.facts):
             facts_ok += 1
+            facts_by_language[item.language] = facts_by_language.get(item.language, 0) + 1
         else:
             misses.append(item.question)
     wrongly_answered = [q.question for q in off_topic
@@ -96,7 +99,9 @@ async def evaluate(services: Services, devset: list[DevQuestion]) -> dict[str, A
     count = len(scored) or 1
     by_language = {lang: sum(q.language == lang for q in scored) for lang in ("en", "fr", "es")}
     return {"questions": len(scored), "by_language": by_language, "hit@1": hit1 / count, "hit@5": hit5 / count,
-            "all_key_facts": facts_ok / count, "answered": answered / count,
+            "all_key_facts": facts_ok / count, "answered": answered / count, "longest_answer_words": longest,
+            "all_key_facts_by_language": {lang: facts_by_language.get(lang, 0) / n
+                                          for lang, n in by_language.items() if n},
             "off_topic_answered": len(wrongly_answered), "off_topic": len(off_topic),
             "fact_misses": misses, "off_topic_misses": wrongly_answered}
 

@@ -80,7 +80,10 @@ def answers(with_decisions: list[Path] = typer.Option(
         langs = ", ".join(f"{n} {lang}" for lang, n in figures["by_language"].items())
         out.print(f"{name}: {figures['questions']} questions ({langs})")
         out.print(f"  hit@1 {figures['hit@1']:.1%}   hit@5 {figures['hit@5']:.1%}   "
-                  f"all key facts {figures['all_key_facts']:.1%}   answered {figures['answered']:.1%}")
+                  f"all key facts {figures['all_key_facts']:.1%}   answered {figures['answered']:.1%}   "
+                  f"longest answer {figures['longest_answer_words']} words")
+        per_language = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["all_key_facts_by_language"].items())
+        out.print(f"  all key facts by language: {per_language}")
         out.print(f"  off-topic answered confidently: {figures['off_topic_answered']} of {figures['off_topic']}")
         if show_misses:
             for question in figures["fact_misses"]:

@@ -53,7 +53,8 @@ async def test_markdown_upload_is_answerable_at_once_and_audited(client: Client,
         document = await session.scalar(select(Document).where(Document.source == "console:upload/authorization-letters.md"))
     assert entry is not None and entry.actor == "curator@a6ip.test" and entry.details["status"] == "added"
     assert document is not None and document.origin == "console"
-    saved = SearchIndex.load(services.settings.index_dir, services.index.encoder)  # what a restart would load
+    saved = SearchIndex.load(services.settings.index_dir, services.index.encoder,  # what a restart would load
+                             crosslingual=services.index.crosslingual)
     assert saved is not None and saved.fingerprint() == services.index.fingerprint()
 
 
