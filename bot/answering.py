@@ -104,15 +104,19 @@ class Answerer:
         faq_matches = self.index.match_questions(vector, k=3)
         lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
         faq_similarity = faq_matches[0][1] if faq_matches else 0.0
-        top_dense = max((h.dense for h in hits[:3]), default=0.0)
+        # Only passages on the bot's subject vouch for an answer: a global-stocktake paragraph that names the
+        # biodiversity framework must not make "what are the biodiversity targets?" look answered.
+        evidence = [h for h in hits if h.meta.get("in_scope", True)][:3]
+        top_dense = max((h.dense for h in evidence), default=0.0)
         lexical_overlap = max((overlap(question, h.meta.get("text", "") + " " + (h.meta.get("question") or ""))
-                               for h in hits[:3]), default=0.0)
+                               for h in evidence), default=0.0)
         agreement = bool(faq_matches) and faq_matches[0][0] in {hit.id for hit in hits[:AGREEMENT_DEPTH]}
         score = confidence(faq_similarity=faq_similarity, dense=top_dense, lexical_overlap=lexical_overlap,
                            agreement=agreement, scale=CROSS_SCALE if vector.crosslingual else MAIN_SCALE)
         answered = score >= self.settings.confidence_threshold
+        relevance = (lambda sentences: self.index.sentence_scores(vector, sentences)) if vector.crosslingual else None
         sources = pick_sources(hits, question, lead=lead if answered else None,
-                               max_words=self.settings.max_answer_words)
+                               max_words=self.settings.max_answer_words, relevance=relevance)
         top = lead or (hits[0] if hits else None)
         return Answer(question=question, text=render(sources, language=language, answered=answered),
                       answered=answered, confidence=score, sources=sources, language=language,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index import Hit
 
 SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])|\n+")
 WORD = re.compile(r"\w+")
+PARAGRAPH_CITATION = re.compile(r"\bparas?\.\s*\d|\bparagraphs?\s+\d|\bannex\b", re.IGNORECASE)
 
 MESSAGES = {
     "en": {
@@ -66,13 +68,21 @@ def trim_words(text: str, limit: int) -> str:
     return " ".join(parts[:limit]).rstrip(",;:") + " …"
 
 
-def excerpt(text: str, query: str, limit: int) -> str:
-    """The sentences of a passage that share most words with the question, in their order, within `limit` words."""
+Relevance = Callable[[list[str]], list[float]]
+
+
+def excerpt(text: str, query: str, limit: int, relevance: Relevance | None = None) -> str:
+    """The sentences of a passage most relevant to the question, in their order, within `limit` words.
+    Relevance is the number of shared words unless a scorer is given (questions in another language)."""
     if len(text.split()) <= limit:
         return text.strip()
-    wanted = set(words(query))
     pieces = [p.strip() for p in SENTENCE.split(text) if p and p.strip()]
-    ranked = sorted(range(len(pieces)), key=lambda i: (-len(wanted & set(words(pieces[i]))), i))
+    if relevance is not None:
+        scores = relevance(pieces)
+    else:
+        wanted = set(words(query))
+        scores = [float(len(wanted & set(words(piece)))) for piece in pieces]
+    ranked = sorted(range(len(pieces)), key=lambda i: (-scores[i], i))
     keep: list[int] = []
     used = 0
     for i in ranked:
@@ -86,10 +96,10 @@ def excerpt(text: str, query: str, limit: int) -> str:
     return trim_words(" ".join(pieces[i] for i in sorted(keep)), limit)
 
 
-def source_of(hit: Hit, query: str, limit: int) -> Source:
+def source_of(hit: Hit, query: str, limit: int, relevance: Relevance | None = None) -> Source:
     meta = hit.meta
     return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=meta.get("url"),
-                  excerpt=excerpt(meta.get("text", ""), query, limit), score=hit.score, chunk_id=hit.id,
+                  excerpt=excerpt(meta.get("text", ""), query, limit, relevance), score=hit.score, chunk_id=hit.id,
                   kind=meta.get("kind", "passage"))
 
 
@@ -97,7 +107,8 @@ CURATED_BONUS = 0.2  # written for officials, so preferred over a raw decision p
 RELATIVE_CUTOFF = 0.5  # a further source must score at least half the best one, or it is noise
 
 
-def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: int, count: int = 4) -> list[Source]:
+def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: int, count: int = 4,
+                 relevance: Relevance | None = None) -> list[Source]:
     """The lead FAQ (if any), then the best passages with distinct citations, within the word budget."""
     chosen: list[Source] = []
     seen: set[str] = set()
@@ -111,13 +122,16 @@ def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: in
                     key=rank, reverse=True)
     for hit in ([lead] if lead else []) + others:
         citation = hit.meta.get("citation", "")
-        if citation in seen or len(chosen) >= count or budget < 25:
+        # Two passages citing the same paragraph repeat each other; a whole-document citation ("A6IP update
+        # deck") covers passages that say different things, so those are told apart by chunk.
+        key = citation if PARAGRAPH_CITATION.search(citation) else f"{citation}#{hit.id}"
+        if key in seen or len(chosen) >= count or budget < 25:
             continue
         # Earlier (better) sources keep enough words to carry their facts; the last one gets what is left.
         per_source = budget if not chosen and hit is lead else min(budget, max(90, budget // (count - len(chosen))))
-        source = source_of(hit, query, per_source)
+        source = source_of(hit, query, per_source, relevance)
         budget -= len(source.excerpt.split())
-        seen.add(citation)
+        seen.add(key)
         chosen.append(source)
     return chosen
 

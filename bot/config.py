@@ -54,6 +54,19 @@ class Settings(BaseSettings):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _bot_api_base(cls, value: str) -> str:
+        """The Bot API puts the token after `/bot`; accept the server's bare address too."""
+        value = value.strip().rstrip("/")
+        return value if value.endswith("/bot") or "{token}" in value else value + "/bot"
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _web_api_base(cls, value: str) -> str:
+        """slack_sdk joins method names onto the base URL, which only works with a trailing slash."""
+        return value.strip().rstrip("/") + "/"
+
     @property
     def effective_database_url(self) -> str:
         """The URL used, with the default SQLite file under data_dir when none is configured."""

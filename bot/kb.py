@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,9 @@ Progress = Callable[[int], None]
 # FAQ entries written or edited in the console; one overrides every shipped or imported entry with its id.
 OVERRIDE_PREFIX = "console:faq/"
 RETIRED = "retired"  # chunk kind of a console marker that hides (retires) the entry with its key
+# A decision report bundles every decision of a session (finance, adaptation, transparency, loss and damage...);
+# only its Article 6 decisions are the bot's subject. The curated guides cover where Article 6 meets the rest.
+IN_SCOPE_DECISION = re.compile(r"\b(?:article|art[ií]culo) 6\b", re.IGNORECASE)
 
 
 @dataclass
@@ -130,6 +134,14 @@ async def remove_documents(db: Database, refs: Iterable[str]) -> tuple[list[str]
     return removed, unknown
 
 
+def in_scope(chunk: ChunkRow, document: Document) -> bool:
+    """Whether a chunk can vouch for an answer: anything curated or imported by staff, and the paragraphs of
+    Article 6 (and transparency) decisions; not the rest of a session's decisions."""
+    if document.doc_type != "decision":
+        return True
+    return bool(chunk.headings) and bool(IN_SCOPE_DECISION.search(chunk.headings[0]))
+
+
 def item_for(chunk: ChunkRow, document: Document) -> IndexItem:
     """What the index embeds for a chunk: its place in the document, then its text (FAQ: the question too)."""
     context = " > ".join(chunk.headings[-2:]) if chunk.headings else document.title
@@ -138,7 +150,7 @@ def item_for(chunk: ChunkRow, document: Document) -> IndexItem:
         "document_id": document.id, "title": document.title, "doc_type": document.doc_type,
         "citation": chunk.citation, "url": chunk.url or document.url, "text": chunk.text, "kind": chunk.kind,
         "key": chunk.key, "topics": chunk.topics, "question": chunk.questions[0] if chunk.questions else None,
-        "origin": document.origin,
+        "origin": document.origin, "in_scope": in_scope(chunk, document),
     }
     # Curated items (FAQ, guides, notes) are also embedded for French and Spanish questions; whole decision
     # reports are not: thousands of paragraphs would cost minutes with the multilingual model.

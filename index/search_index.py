@@ -25,7 +25,7 @@ from index.encoder import Encoder
 from index.fusion import convex, reciprocal_rank
 from index.lexical import LexicalIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: chunks carry in_scope
 # Question variant ids live in their own faiss index: chunk id * VARIANT_SLOTS + variant number.
 VARIANT_SLOTS = 1000
 
@@ -182,6 +182,12 @@ class SearchIndex:
         fusion = self.cross_fusion if vector.crosslingual else self.fusion
         fused = fusion.fuse(dense, lexical)[:k]
         return [Hit(i, s, dense_of.get(i, 0.0), lexical_of.get(i, 0.0), self.store[i]) for i, s in fused]
+
+    def sentence_scores(self, vector: QueryVector, sentences: list[str]) -> list[float]:
+        """Cosine of each sentence with the question, in the question's own view: shared words cannot pick
+        the sentences of an English passage that answer a French or Spanish question."""
+        encoder = self.crosslingual if vector.crosslingual and self.crosslingual is not None else self.encoder
+        return [float(score) for score in encoder.encode_passages(sentences) @ vector.vector]
 
     def dense_search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Main-model dense results alone (benchmarks compare them with the fused list)."""

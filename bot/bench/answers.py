@@ -106,9 +106,11 @@ async def evaluate(services: Services, devset: list[DevQuestion]) -> dict[str, A
             "fact_misses": misses, "off_topic_misses": wrongly_answered}
 
 
-async def run(encoder: Encoder, *, decisions: list[Path] | None = None) -> dict[str, dict[str, Any]]:
-    """Evaluate on a fresh install (shipped KB), then again after importing the official decisions."""
-    devset = load_devset()
+async def run(encoder: Encoder, *, decisions: list[Path] | None = None,
+              questions: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Evaluate on a fresh install (shipped KB), then again after importing the official decisions.
+    `questions` is the development set by default; knowledge/heldout is the set never used for tuning."""
+    devset = load_devset(questions or DEVSET)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(_env_file=None, data_dir=Path(tmp), database_url="")

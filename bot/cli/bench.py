@@ -62,6 +62,8 @@ def latency(chunks: int = typer.Option(10_000, help="passages in the index"),
 @app.command("answers")
 def answers(with_decisions: list[Path] = typer.Option(
                 [], "--with-decisions", help="also evaluate after importing these decision files or folders"),
+            questions: Path | None = typer.Option(None, "--questions", exists=True, file_okay=False,
+                                           help="a folder of question files (default: the development set)"),
             show_misses: bool = typer.Option(False, "--misses", help="list the questions that missed"),
             as_json: bool = typer.Option(False, "--json", help="print one JSON object")) -> None:
     """Development question set: hit@1, hit@5 of the right citation, share of answers with all key facts."""
@@ -72,7 +74,7 @@ def answers(with_decisions: list[Path] = typer.Option(
 
     quiet_libraries()
     results = asyncio.run(bench_answers(SentenceEncoder(Settings().embedding_model),
-                                        decisions=list(with_decisions) or None))
+                                        decisions=list(with_decisions) or None, questions=questions))
     if as_json:
         print(json.dumps(results))
         return

@@ -1,9 +1,12 @@
 """The answering core on the tiny knowledge base: cited answers, the threshold, logging, bad input."""
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
 from bot.answering import QuestionError
+from bot.kb import import_paths, sync_index
 from bot.storage import QuestionLog
 
 
@@ -66,3 +69,49 @@ async def test_json_shape(services):
     data = (await services.answerer.ask("What is an ITMO?")).to_json()
     assert {"question", "answer", "answered", "confidence", "sources"} <= set(data)
     assert {"title", "citation", "url", "excerpt", "score"} == set(data["sources"][0])
+
+
+CORPUS_TXT = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "unfccc-article6" / "txt"
+
+
+@pytest.mark.skipif(not CORPUS_TXT.exists(), reason="no corpus")
+async def test_paragraphs_outside_article_6_do_not_vouch_for_an_answer(services):
+    # The Dubai report bundles the global stocktake, whose para. 33 names the biodiversity framework.
+    await import_paths(services.db, [CORPUS_TXT / "CMA2023_5_Decisions_1_to_5.txt"])
+    await sync_index(services.db, services.index)
+    answer = await services.answerer.ask("What are the main targets of the Kunming-Montreal Global Biodiversity "
+                                         "Framework?")
+    assert not answer.answered
+    assert answer.sources and answer.sources[0].citation.startswith("Decision 1/CMA.5")  # still shown as closest
+
+
+SUPERVISORY_BODY = """---
+title: The Supervisory Body
+topics: ["6.4"]
+language: en
+---
+## Members
+The Supervisory Body supervises the Article 6.4 mechanism under the authority of the CMA. It has 12 members
+drawn from Parties to the Paris Agreement. Two come from each of the five United Nations regional groups. One
+comes from the least developed countries and one from small island developing States. Each member has an
+alternate, elected in the same way. Members serve in their personal expert capacity and need scientific,
+technical, socioeconomic or legal expertise. A term lasts two years, and nobody may serve more than two
+consecutive terms. The body meets at least twice a year. Its meetings are open to observers unless the body
+decides otherwise. Its reports go to the CMA every year with recommendations. The secretariat services it.
+Source: Decision 3/CMA.3, annex, paras. 4-11
+"""
+
+
+async def test_a_spanish_question_gets_the_english_sentences_that_answer_it(services, tmp_path):
+    guide = tmp_path / "supervisory-body.md"
+    guide.write_text(SUPERVISORY_BODY, encoding="utf-8")
+    await import_paths(services.db, [guide])
+    await sync_index(services.db, services.index)
+    answer = await services.answerer.ask("¿Cuánto dura el mandato de un miembro del Órgano de Supervisión y "
+                                         "cuántos mandatos puede cumplir?")
+    assert answer.language == "es"
+    # The passage is longer than a source's share of the answer: the kept sentences must be the ones on terms,
+    # although the question shares no words with them.
+    excerpt = answer.sources[0].excerpt
+    assert len(excerpt.split()) < len(SUPERVISORY_BODY.split()) - 20
+    assert "two years" in excerpt and "two consecutive terms" in excerpt
