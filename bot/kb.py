@@ -34,6 +34,7 @@ class ImportSummary:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    duplicate: list[str] = field(default_factory=list)  # the same decision report, already imported from another file
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -56,6 +57,12 @@ async def store_document(db: Database, parsed: ParsedDocument, *, origin: str) -
         document = await session.scalar(select(Document).where(Document.source == parsed.source))
         if document is not None and document.content_hash == parsed.content_hash:
             return "unchanged"
+        if document is None and parsed.doc_type == "decision" and await session.scalar(
+                select(Document.id).where(Document.doc_type == "decision", Document.title == parsed.title[:500],
+                                          Document.language == parsed.language).limit(1)):
+            # The UNFCCC publishes each report as PDF and text: paragraphs, citations and links are the same,
+            # so a second copy would only double the embedding time and the index.
+            return "duplicate"
         status = "added" if document is None else "updated"
         if document is None:
             document = Document(source=parsed.source)
@@ -92,7 +99,8 @@ async def import_paths(db: Database, paths: Iterable[Path], *, origin: str = "im
             files.extend(collect_files([path]))
         except LoadError as error:
             summary.failed.append((error.path, error.reason))
-    for path in files:
+    # Text before PDF: when a report comes in both forms, the cleaner text is the copy kept.
+    for path in sorted(files, key=lambda p: p.suffix.lower() == ".pdf"):
         try:
             parsed = await asyncio.to_thread(load_file, path)
             if source_of:

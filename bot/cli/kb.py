@@ -58,6 +58,9 @@ def import_(paths: list[Path] = typer.Argument(..., help="files and folders: .md
             err.print(f"[red]failed[/red] {path}: {reason}", markup=True, highlight=False)
         out.print(f"added {len(summary.added)}, updated {len(summary.updated)}, "
                   f"unchanged {len(summary.unchanged)}, failed {len(summary.failed)}")
+        if summary.duplicate:
+            out.print(f"skipped {len(summary.duplicate)} decision report(s) already imported from another file: "
+                      + ", ".join(Path(p).name for p in summary.duplicate))
         return 1 if summary.failed else 0
 
     raise typer.Exit(run(main()))

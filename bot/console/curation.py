@@ -118,6 +118,8 @@ class Curator:
             await self.reindex()
         await audit(self.services.db, actor=actor, action=action, target=source, status=status,
                     title=parsed.title, chunks=len(parsed.chunks))
+        if status == "duplicate":
+            return f"{parsed.title}: the same decision report is already in the knowledge base; nothing changed"
         return f"{parsed.title}: {status} ({len(parsed.chunks)} passages)"
 
     async def upload(self, stream: Readable, filename: str, *, actor: str) -> str:

@@ -128,3 +128,17 @@ async def test_shipped_file_removed_by_an_upgrade_leaves_the_knowledge_base(sett
     assert sources == ["shipped:faq.yaml"]
     assert all(hit.meta["title"] != "Tracking ITMOs" for hit in second.index.search("registries", k=3))
     await second.close()
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2].parent / "shared").exists(), reason="no corpus")
+async def test_a_report_in_pdf_and_text_is_kept_once_from_the_text(services):
+    corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "unfccc-article6"
+    pdf, txt = corpus / "pdf" / "decisions-1-4-CMA.3.pdf", corpus / "txt" / "CMA2021_3_Decisions_1_to_4.txt"
+    summary = await import_paths(services.db, [pdf, txt])
+    assert summary.added == [str(txt)] and summary.duplicate == [str(pdf)] and not summary.failed
+    async with services.db.session() as session:
+        sources = (await session.scalars(select(Document.source).join(ChunkRow).where(
+            ChunkRow.citation == "Decision 2/CMA.3, annex, para. 20", Document.doc_type == "decision"))).all()
+    assert sources == [str(txt)]
+    again = await import_paths(services.db, [pdf, txt])
+    assert again.unchanged == [str(txt)] and again.duplicate == [str(pdf)]
