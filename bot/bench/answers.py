@@ -20,7 +20,10 @@ from bot.services import Services, open_services
 from index import Encoder
 
 DEVSET = Path(__file__).resolve().parents[2] / "knowledge" / "devset"
-PARA = re.compile(r"(\d+/CMA\.\d+)(?:,\s*(annex(?:\s+[IVX]+)?))?(?:,.*?para(?:graph)?s?\.?\s*(\d+))?", re.I)
+DECISION = re.compile(r"(\d+/CMA\.\d+)(?:,\s*(annex(?:\s+[IVX]+)?)\b)?", re.I)
+PARAGRAPHS = re.compile(r"\bparas?\.?\s*(.*)$|\bparagraphs?\s+(.*)$", re.I)
+SUBPARAGRAPH = re.compile(r"\([a-z]{1,4}\)")
+NUMBER_RANGE = re.compile(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?")
 
 
 @dataclass
@@ -40,20 +43,30 @@ def load_devset(root: Path = DEVSET) -> list[DevQuestion]:
     return items
 
 
-def citation_key(citation: str) -> tuple[str, str, str] | str:
-    """(decision, annex, paragraph number) for decision citations; sub-paragraph letters and ranges are
-    ignored so "para. 18(a)-(c)" matches "para. 18"; other citations compare as lowercase text."""
-    match = PARA.search(citation)
+def citation_key(citation: str) -> tuple[str, str, frozenset[int]] | str:
+    """(decision, annex, paragraph numbers) for decision citations: "paras. 27, 35-43" gives 27 and 35..43,
+    sub-paragraph letters are ignored, so "para. 18(a)-(c)" is paragraph 18. Other citations compare as text."""
+    match = DECISION.search(citation)
     if not match:
         return citation.lower().strip()
-    decision, annex, para = match.groups()
-    return (decision.upper(), (annex or "").lower().replace("  ", " "), para or "")
+    decision, annex = match.groups()
+    numbers: set[int] = set()
+    paragraphs = PARAGRAPHS.search(citation[match.end():])
+    if paragraphs:
+        text = SUBPARAGRAPH.sub("", paragraphs.group(1) or paragraphs.group(2) or "")
+        for first, last in NUMBER_RANGE.findall(text):
+            numbers.update(range(int(first), int(last or first) + 1))
+    return (decision.upper(), " ".join((annex or "").lower().split()), frozenset(numbers))
 
 
 def cites(source: str, expected: str) -> bool:
+    """Whether a source's citation covers an expected one: same decision and annex, and a shared paragraph
+    (a citation of a range covers every paragraph in it; an expected whole decision is covered by any part)."""
     got, want = citation_key(source), citation_key(expected)
     if isinstance(got, tuple) and isinstance(want, tuple):
-        return got[0] == want[0] and got[1] == want[1] and (not want[2] or got[2] == want[2])
+        if not want[1] and not want[2]:
+            return got[0] == want[0]
+        return got[:2] == want[:2] and (not want[2] or bool(got[2] & want[2]))
     return isinstance(got, str) and isinstance(want, str) and (want in got or got in want)
 
 
