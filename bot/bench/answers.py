@@ -122,7 +122,7 @@ async def evaluate(services: Services, devset: list[DevQuestion]) -> dict[str, A
 async def run(encoder: Encoder, *, decisions: list[Path] | None = None,
               questions: Path | None = None) -> dict[str, dict[str, Any]]:
     """Evaluate on a fresh install (shipped KB), then again after importing the official decisions.
-    `questions` is the development set by default; knowledge/heldout is the set never used for tuning."""
+    `questions` is the development set by default; knowledge/heldout and heldout2 were written apart from it."""
     devset = load_devset(questions or DEVSET)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
