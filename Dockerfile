@@ -29,11 +29,12 @@ RUN --mount=type=secret,id=pip_cert \
 
 # Dependencies first (this layer is rebuilt only when pyproject.toml changes), then the code.
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml ./
 RUN --mount=type=secret,id=pip_cert \
     python3 -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], sep='\n')" \
         > /tmp/requirements.txt \
     && pip-install -c /opt/venv/torch-constraint.txt -r /tmp/requirements.txt && rm /tmp/requirements.txt
+COPY README.md ./
 COPY bot ./bot
 COPY index ./index
 COPY knowledge ./knowledge

@@ -135,6 +135,7 @@ outreach_open() {  # deliveries not yet sent (pending or claimed), from `a6bot o
 broadcast_with_kill() {  # every subscriber gets the announcement, at most a few twice, though a worker dies
     local title="Stack test broadcast" start before stats victim kill_at open bot2_ip
     TELEGRAM_IP=$(ip_of telegram) bot2_ip=$(ip_of bot-2)
+    before=$(telegram_stats | json 'd["unique"]')
     compose exec -T bot-1 python - "$SUBSCRIBERS" <<'PY'
 import asyncio, sys
 from bot.config import Settings
@@ -150,7 +151,6 @@ async def main(count: int) -> None:
 
 asyncio.run(main(int(sys.argv[1])))
 PY
-    before=$(telegram_stats | json 'd["unique"]')
     compose exec -T bot-1 a6bot events add --uid "stack-test-$(date +%s)" --title "$title" \
         --start "2027-03-01 10:00" --timezone UTC --topic reporting --online
     start=$(date +%s)
@@ -164,7 +164,7 @@ PY
     "$DOCKER" kill "$(container "$victim")" >/dev/null
     echo "$victim" > "$WORK/killed"
     kill_at=$(( $(date +%s) - start ))
-    echo "killed $victim $kill_at s after publishing, $(( $(echo "$stats" | json 'd["unique"]') - before )) messages in; by sender: $(echo "$stats" | json 'd["by_sender"]')"
+    echo "killed $victim $kill_at s after publishing, $(( $(echo "$stats" | json 'd["unique"]') - before )) messages sent since the subscriptions; by sender: $(echo "$stats" | json 'd["by_sender"]')"
     echo "a6bot outreach status on $(survivor) right after the kill:"
     compose exec -T "$(survivor)" a6bot outreach status
     while open=$(outreach_open) && (( open > 0 )); do
@@ -207,7 +207,7 @@ step() {  # title, function: run it with errexit in a subshell, keep its last li
     echo
     echo "=== $title"
     set +e
-    ( set -e; "$@" ) 2>&1 | tee "$WORK/step.log" | sed 's/^/    /'
+    ( set -e; "$@" ) 2>&1 | tee "$WORK/step.log" | sed -u 's/^/    /'
     rc=${PIPESTATUS[0]}
     set -e
     local result
