@@ -69,6 +69,9 @@ def url_for_decision(decision: str, path: Path = SOURCES_PATH) -> str | None:
 
 
 def url_for_citation(citation: str, path: Path = SOURCES_PATH) -> str | None:
-    """URL for a citation like "Decision 2/CMA.3, annex, para. 20" (first decision it names)."""
+    """URL for a citation like "Decision 2/CMA.3, annex, para. 20" (first decision it names), or for a cited
+    document that sources.yaml lists by name (a public web page has no decision symbol to go by)."""
     match = DECISION_REF_RE.search(citation)
-    return url_for_decision(match.group(1), path) if match else None
+    if match:
+        return url_for_decision(match.group(1), path)
+    return load_sources(path).get(citation.strip())
