@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "unfccc-article6"
+CORPUS_PATH = Path("shared") / "corpora" / "unfccc-article6"
+# shared/ sits beside the checkout (CI, /work/main) or further up (a worktree under /work/wt/NAME)
+CORPUS = next((folder / CORPUS_PATH for folder in Path(__file__).resolve().parents[3:] if (folder / CORPUS_PATH).is_dir()),
+              Path(__file__).resolve().parents[3] / CORPUS_PATH)
 
 
 @pytest.fixture(scope="session")
