@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -58,6 +58,7 @@ class Answer:
 
 Responder = Callable[[str, str], Awaitable["Answer | None"]]
 FooterHint = Callable[[list[str], str], Awaitable["str | None"]]
+Observer = Callable[["Answer"], None]
 
 
 def validate_question(text: str | None) -> str:
@@ -73,13 +74,16 @@ def validate_question(text: str | None) -> str:
 class Answerer:
     """Retrieves, decides whether it is confident, composes, logs. Platform-neutral."""
 
-    def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"") -> None:
+    def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"",
+                 responders: Sequence[Responder] = (), footer_hint: FooterHint | None = None,
+                 observers: Sequence[Observer] = ()) -> None:
         self.settings = settings
         self.db = db
         self.index = index
         self.salt = salt
-        self.responders: list[Responder] = []  # tried first, e.g. questions about events
-        self.footer_hint: FooterHint | None = None
+        self.responders = tuple(responders)  # tried first, e.g. questions about events
+        self.footer_hint = footer_hint
+        self.observers = tuple(observers)  # told of every answer once it is logged, e.g. metrics
 
     def user_hash(self, channel: str, user_id: str | None) -> str | None:
         if user_id is None:
@@ -137,6 +141,8 @@ class Answerer:
             if answer.answered and self.footer_hint and answer.topics:
                 answer.footer = await self.footer_hint(answer.topics, language)
         answer.log_id = await self.log(answer, channel=channel, user_id=user_id)
+        for observe in self.observers:
+            observe(answer)
         return answer
 
     async def log(self, answer: Answer, *, channel: str, user_id: str | None) -> int:

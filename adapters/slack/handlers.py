@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import store
 from adapters.slack.blocks import Block, answer_blocks, escape, fallback, text_blocks
 from adapters.slack.commands import run_command
+from adapters.slack.settings import SlackSettings
 from adapters.slack.inbound import is_dm, is_from_person, mentions, question_text, thread_of
 from bot.answering import QuestionError
 from bot.services import Services
@@ -24,11 +25,10 @@ STAFF_MISSING = ("No A6IP staff channel is set up for this bot yet, so I could n
 class SlackBot:
     """The adapter's behaviour: answers questions, runs /a6, records feedback, forwards questions to staff."""
 
-    def __init__(self, services: Services, *, staff_client: AsyncWebClient | None, multi_workspace: bool) -> None:
+    def __init__(self, services: Services, settings: SlackSettings, *, staff_client: AsyncWebClient | None) -> None:
         self.services = services
+        self.settings = settings
         self.staff_client = staff_client
-        self.staff_channel = services.settings.slack_staff_channel
-        self.multi_workspace = multi_workspace
 
     async def first_sight(self, body: dict[str, Any]) -> bool:
         """False for an Events API event already handled (Slack's retries carry the same event_id)."""
@@ -80,7 +80,7 @@ class SlackBot:
         """Subscriptions belong to the channel, or to the user when run in a DM; workspace-prefixed with OAuth."""
         in_dm = command.get("channel_name") == "directmessage" or str(command.get("channel_id", "")).startswith("D")
         chat = command["user_id"] if in_dm else command["channel_id"]
-        return (f"{command['team_id']}:{chat}" if self.multi_workspace else chat), in_dm
+        return (f"{command['team_id']}:{chat}" if self.settings.multi_workspace else chat), in_dm
 
     async def on_command(self, command: dict[str, Any], respond: Any) -> None:
         chat_id, in_dm = self.chat_id(command)
@@ -100,10 +100,10 @@ class SlackBot:
         row = await self.services.answerer.escalate(log_id) if log_id is not None else None
         if row is None:
             note = "That answer is no longer on record; please ask again."
-        elif not self.staff_channel or self.staff_client is None:
+        elif not self.settings.slack_staff_channel or self.staff_client is None:
             note = STAFF_MISSING
         else:
-            note = await forward(self.staff_client, self.staff_channel, row.question, row.id, body)
+            note = await forward(self.staff_client, self.settings.slack_staff_channel, row.question, row.id, body)
         await respond(text=note, response_type="ephemeral", replace_original=False)
 
 

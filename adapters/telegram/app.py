@@ -12,12 +12,12 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
                           CommandHandler, ExtBot, MessageHandler, filters)
 from telegram.request import HTTPXRequest
 
-from bot.config import Settings
 from bot.services import Services
 
 from adapters.telegram import outreach, questions, texts
 from adapters.telegram.common import Context, key_of
 from adapters.telegram.keyboards import callback_key, unpack
+from adapters.telegram.settings import TelegramSettings
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
@@ -52,11 +52,9 @@ def file_url(api_url: str) -> str:
     return api_url[: -len("bot")] + "file/bot" if api_url.endswith("/bot") else "https://api.telegram.org/file/bot"
 
 
-def build_application(settings: Settings, *, polling: bool) -> Application[Any, Any, Any, Any, Any, Any]:
+def build_application(settings: TelegramSettings, *, polling: bool) -> Application[Any, Any, Any, Any, Any, Any]:
     """An Application for the configured token and Bot API URL; rate-limited replies; updates handled concurrently."""
-    assert settings.telegram_token is not None
-    token = settings.telegram_token.get_secret_value()
-    bot = TolerantBot(token, base_url=settings.telegram_api_url, base_file_url=file_url(settings.telegram_api_url),
+    bot = TolerantBot(settings.token, base_url=settings.telegram_api_url, base_file_url=file_url(settings.telegram_api_url),
                       request=HTTPXRequest(connection_pool_size=16),
                       get_updates_request=HTTPXRequest(connection_pool_size=1),
                       rate_limiter=AIORateLimiter(max_retries=2))
@@ -91,9 +89,10 @@ async def on_error(update: object, context: Context) -> None:
 
 def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
     """Wire the handlers; order matters: the first matching handler in the group wins."""
-    assert services.settings.telegram_token is not None
+    settings = services.settings.section(TelegramSettings)
     application.bot_data["services"] = services
-    application.bot_data["callback_key"] = callback_key(services.settings.telegram_token.get_secret_value())
+    application.bot_data["settings"] = settings
+    application.bot_data["callback_key"] = callback_key(settings.token)
     new = filters.UpdateType.MESSAGE
     private = filters.ChatType.PRIVATE
     application.add_handlers([
@@ -117,5 +116,6 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     application.add_error_handler(on_error)
 
 
-def bot_commands() -> list[BotCommand]:
-    return [BotCommand(name, description) for name, description in texts.COMMANDS]
+def bot_commands() -> dict[str | None, list[BotCommand]]:
+    """The command menu by language (None: everyone else)."""
+    return {None: [BotCommand(name, description) for name, description in texts.COMMANDS]}

@@ -14,7 +14,7 @@ from bot.staff_commands import run_staff_command
 
 from adapters.telegram import texts
 from adapters.telegram.chat import command_args, question_in
-from adapters.telegram.common import Context, has_button, key_of, message_of, reply, services_of
+from adapters.telegram.common import Context, has_button, key_of, message_of, reply, services_of, settings_of
 from adapters.telegram.formatting import answer_html, split_html, staff_html
 from adapters.telegram.keyboards import answer_keyboard
 
@@ -94,7 +94,7 @@ async def to_staff(update: Update, context: Context, args: list[str]) -> None:
 
 async def forward_to_staff(context: Context, html: str) -> bool:
     """False when no staff chat is configured or the bot cannot post there (logged for the operator)."""
-    staff_chat = services_of(context).settings.telegram_staff_chat
+    staff_chat = settings_of(context).telegram_staff_chat
     if not staff_chat:
         return False
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 import adapters.slack
-from adapters.slack import EVENTS_PATH, REDIRECT_PATH
+from adapters.slack.platform import EVENTS_PATH, REDIRECT_PATH
 from adapters.slack.oauth import SCOPES
 
 MANIFEST = Path(adapters.slack.__file__).parent / "manifest.yaml"

@@ -3,7 +3,8 @@ forwarding the question; every button press answered; forged presses refused."""
 
 from __future__ import annotations
 
-from adapters.telegram import Runner
+from adapters.telegram.settings import TelegramSettings
+from bot.platform import Runner
 from bot.services import Services
 from bot.storage import QuestionLog
 from tests.telegram.botapi_server import BotApiServer, Call
@@ -51,7 +52,7 @@ async def test_ask_staff_forwards_the_question_and_tells_the_user(api: BotApiSer
 
 
 async def test_ask_staff_without_a_staff_chat_says_so(api: BotApiServer, bot: Runner, services: Services) -> None:
-    services.settings.telegram_staff_chat = None
+    services.settings.section(TelegramSettings).telegram_staff_chat = None
     answer = await ask(api)
     [reply] = await exchange(api, api.press(answer, "ask A6IP staff"))
     assert "no staff chat is set up" in reply.text and "A6_partnership@iges.or.jp" in reply.text

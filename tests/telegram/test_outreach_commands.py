@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from adapters.telegram import Runner
+from bot.platform import Runner
 from bot.outreach import events as store
 from bot.outreach import subscriptions
 from bot.services import Services

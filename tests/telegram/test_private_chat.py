@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.telegram import Runner
+from bot.platform import Runner
 from adapters.telegram.texts import COMMANDS
 from tests.telegram.botapi_server import TOO_MANY, BotApiServer
 from tests.telegram.conftest import exchange, silence
