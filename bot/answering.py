@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot.compose import CROSS_SCALE, MAIN_SCALE, MESSAGES, Source, confidence, overlap, pick_sources, render
 from bot.config import Settings
+from bot.escalation import Escalation
 from bot.language import detect_language
 from bot.storage import Database, QuestionLog
 from index import Hit, SearchIndex
@@ -165,13 +166,16 @@ class Answerer:
             row.feedback = "helpful" if helpful else "not_helpful"
             return True
 
-    async def escalate(self, log_id: int) -> QuestionLog | None:
-        """Mark a logged question as sent to staff and return it for forwarding."""
+    async def escalate(self, log_id: int) -> Escalation | None:
+        """Mark a logged question as sent to staff; what forwarding needs to know of it, or None if unknown."""
         async with self.db.session() as session:
             row = await session.get(QuestionLog, log_id)
-            if row is not None:
-                row.escalated = True
-            return row
+            if row is None:
+                return None
+            row.escalated = True
+            return Escalation(log_id=row.id, question=row.question, answered=row.answered,
+                              confidence=row.confidence, channel=row.channel, language=row.language,
+                              asked_at=row.asked_at)
 
     async def recent_unanswered(self, limit: int = 10) -> list[QuestionLog]:
         async with self.db.session() as session:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.config import Section, Settings
     from bot.outreach.notifier import Notifier
     from bot.server import HttpServer
-    from bot.services import Services
+    from bot.services import Backend, Services
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,8 @@ class Platform(Protocol):
       core's to `heads`, whether or not the platform is configured.
     - `configured(settings)`: whether this install uses it (e.g. a token is set).
     - `start(services, server)`: connect, register routes on the shared HTTP server, return a Runner.
-    - `notifier(services)`: what sends it outreach notices, or None when it takes none.
+    - `notifier(services)`: what sends it outreach notices, or None when it takes none; it gets the
+      services' settings and database (a `Backend`: `a6bot outreach tick` runs without the model).
     """
 
     name: str
@@ -57,7 +58,7 @@ class Platform(Protocol):
 
     async def start(self, services: Services, server: HttpServer) -> Runner: ...
 
-    def notifier(self, services: Services) -> Notifier | None: ...
+    def notifier(self, services: Backend) -> Notifier | None: ...
 
 
 class PlatformError(RuntimeError):
@@ -91,7 +92,7 @@ async def start_configured(platforms: Sequence[Platform], services: Services, se
     return runners
 
 
-def notifiers(platforms: Sequence[Platform], services: Services) -> dict[str, Notifier]:
+def notifiers(platforms: Sequence[Platform], services: Backend) -> dict[str, Notifier]:
     """The outreach notifiers of the configured platforms, by platform name."""
     found: dict[str, Notifier] = {}
     for platform in configured(platforms, services.settings):

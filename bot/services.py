@@ -6,6 +6,7 @@ import asyncio
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,9 +15,11 @@ from bot.answering import Answerer
 from bot.config import Settings
 from bot.kb import ImportSummary, import_paths, sync_index
 from bot.metrics import count_answer
+from bot.outreach.facade import Outreach
 from bot.outreach.importer import SHIPPED, load_shipped
 from bot.outreach.questions import EventAnswers
 from bot.outreach.service import base_url
+from bot.staff import Staff
 from bot.storage import Database, Document
 from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
@@ -27,14 +30,35 @@ Progress = Callable[[str, int, int], None]
 
 
 @dataclass
-class Services:
+class Backend:
+    """The part of the services that needs no model or index: settings and the one database. Enough for
+    outreach ticks and for building notifiers (`a6bot outreach tick` opens only this)."""
+
     settings: Settings
     db: Database
-    index: SearchIndex
-    answerer: Answerer
+
+    @cached_property
+    def outreach(self) -> Outreach:
+        """Events and subscriptions as frozen snapshots (bot.outreach.facade)."""
+        return Outreach(self.db, base_url=base_url(self.settings))
 
     async def close(self) -> None:
         await self.db.close()
+
+
+@dataclass
+class Services(Backend):
+    """The core as channels see it: `answerer` (ask, feedback), `outreach` (events and subscriptions) and
+    `staff` (escalation, staff commands) return plain or frozen objects; `settings` for their own section.
+    `db` and `index` are for the core, the console and a platform's own tables."""
+
+    index: SearchIndex
+    answerer: Answerer
+
+    @cached_property
+    def staff(self) -> Staff:
+        """'Ask A6IP staff', staff commands, the staff contact (bot.staff)."""
+        return Staff(self)
 
 
 def shipped_source(path: Path, root: Path) -> str:

@@ -64,21 +64,21 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         await bot.on_message(client, event, context.team_id or "", context.bot_user_id)
 
     @app.command("/a6")
-    async def command(ack: Any, command: dict[str, Any], respond: Any) -> None:
+    async def command(ack: Any, command: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_command(command, respond)
+        await bot.on_command(client, command, respond)
 
     @app.action(HELPFUL)
-    async def helpful(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def helpful(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_feedback(body, respond, helpful=True)
+        await bot.on_feedback(client, body, respond, helpful=True)
 
     @app.action(NOT_HELPFUL)
-    async def not_helpful(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def not_helpful(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_feedback(body, respond, helpful=False)
+        await bot.on_feedback(client, body, respond, helpful=False)
 
     @app.action(ESCALATE)
-    async def escalate(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def escalate(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_escalate(body, respond)
+        await bot.on_escalate(client, body, respond)

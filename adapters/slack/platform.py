@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.outreach.notifier import Notifier
     from bot.server import HttpServer
-    from bot.services import Services
+    from bot.services import Backend, Services
 
 log = logging.getLogger("adapters.slack")
 EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH = "/slack/events", "/slack/install", "/slack/oauth_redirect"
@@ -65,7 +65,7 @@ class SlackPlatform:
         log.info("Slack adapter listening at %s", EVENTS_PATH)
         return Runner(self.name, "http", nothing_to_stop)
 
-    def notifier(self, services: Services) -> Notifier:
+    def notifier(self, services: Backend) -> Notifier:
         from adapters.slack.notifier import SlackNotifier
 
         return SlackNotifier.from_settings(services.settings.section(SlackSettings), services.db.engine)

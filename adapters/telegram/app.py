@@ -13,8 +13,10 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
 from telegram.request import HTTPXRequest
 
 from bot.services import Services
+from bot.texts import LANGUAGES, say
 
-from adapters.telegram import outreach, questions, texts
+from adapters.telegram import outreach, questions
+from adapters.telegram.texts import COMMANDS, language, plain
 from adapters.telegram.common import Context, key_of
 from adapters.telegram.keyboards import callback_key, unpack
 from adapters.telegram.settings import TelegramSettings
@@ -68,7 +70,7 @@ async def on_button(update: Update, context: Context) -> None:
     assert query is not None
     parts = unpack(key_of(context), query.data)
     if parts is None or parts[0] not in BUTTONS:
-        await query.answer("This button no longer works; please send your request again.")
+        await query.answer(plain("button.expired", language(update)))
         return
     await BUTTONS[parts[0]](update, context, parts[1:])
 
@@ -79,10 +81,11 @@ async def on_error(update: object, context: Context) -> None:
     if not isinstance(update, Update):
         return
     try:
+        failed = plain("failed", language(update))
         if update.callback_query is not None:
-            await update.callback_query.answer(texts.FAILED)
+            await update.callback_query.answer(failed)
         elif update.effective_message is not None and update.effective_chat and update.effective_chat.type == "private":
-            await update.effective_message.reply_text(texts.FAILED)
+            await update.effective_message.reply_text(failed)
     except TelegramError as error:
         log.warning("could not report the failure to the chat: %s", error)
 
@@ -117,5 +120,6 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
 
 
 def bot_commands() -> dict[str | None, list[BotCommand]]:
-    """The command menu by language (None: everyone else)."""
-    return {None: [BotCommand(name, description) for name, description in texts.COMMANDS]}
+    """The command menu in each language (None: the default, English, for everyone else)."""
+    return {code: [BotCommand(name, say(f"command.{name}", code or "en")) for name in COMMANDS]
+            for code in (None, *(lang for lang in LANGUAGES if lang != "en"))}

@@ -16,6 +16,7 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.outreach.notifier import Notice, SendResult
+from bot.outreach.render import render_plain
 
 from adapters.telegram.app import file_url
 from adapters.telegram.common import NO_PREVIEW
@@ -112,7 +113,7 @@ class TelegramNotifier:
                 # our HTML was refused: plain text still informs the reader (only the parts not sent yet)
                 rest = [part for part, _ in progress.parts[len(progress.sent):]]
                 progress.parts[len(progress.sent):] = plain_parts(rest) if progress.sent else \
-                    [(part, False) for part in split_html(notice.plain())]
+                    [(part, False) for part in split_html(render_plain(notice))]
                 continue
             progress.sent.append(message.message_id)
         return str(progress.sent[0])

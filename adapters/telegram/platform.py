@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.outreach.notifier import Notifier
     from bot.server import HttpServer
-    from bot.services import Services
+    from bot.services import Backend, Services
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class TelegramPlatform:
         log.info("Telegram bot @%s running (%s)", application.bot.username, mode)
         return Runner(self.name, mode, stop)
 
-    def notifier(self, services: Services) -> Notifier:
+    def notifier(self, services: Backend) -> Notifier:
         from adapters.telegram.notifier import TelegramNotifier
 
         return TelegramNotifier.from_settings(services.settings.section(TelegramSettings))

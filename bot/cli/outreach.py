@@ -8,12 +8,13 @@ import signal
 
 import typer
 
-from bot.cli.common import err, out, quiet_libraries, run
-from bot.cli.platforms import PLATFORMS, open_database, open_services
+from bot.cli.common import err, out, run
+from bot.cli.platforms import PLATFORMS, open_database
 from bot.config import Settings
 from bot.outreach import outbox, subscriptions
 from bot.outreach.dispatcher import Policy
 from bot.platform import rates
+from bot.services import Backend
 from bot.outreach.service import build_notifiers, close_notifiers, make_dispatcher, parse_now
 
 app = typer.Typer(help="Event outreach: deliveries and subscriptions.", no_args_is_help=True)
@@ -34,8 +35,7 @@ def tick(now: str = typer.Option(None, "--now", help="ISO time to plan for (defa
 
     async def main() -> None:
         settings = Settings()
-        quiet_libraries()
-        services = await open_services(settings)
+        services = Backend(settings, await open_database(settings))
         notifiers = build_notifiers(PLATFORMS, services)
         dispatcher = make_dispatcher(settings, services.db, notifiers, rates=rates(PLATFORMS), rate_scale=rate_scale,
                                      policy=Policy(lease=lease), worker=worker)

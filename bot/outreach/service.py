@@ -18,7 +18,7 @@ from bot.platform import notifiers as platform_notifiers
 from bot.storage import Database
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from bot.services import Backend
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ def base_url(settings: Settings) -> str:
     return settings.public_url or f"http://{settings.http_host}:{settings.http_port}"
 
 
-def build_notifiers(platforms: Sequence[Platform], services: Services) -> dict[str, Notifier]:
+def build_notifiers(platforms: Sequence[Platform], services: Backend) -> dict[str, Notifier]:
     """The generic webhook notifier plus each configured platform's own."""
     return {"webhook": WebhookNotifier(), **platform_notifiers(platforms, services)}
 

@@ -25,7 +25,7 @@ from bot.outreach.memory import MemoryNotifier
 from bot.outreach.ratelimit import Rate
 from bot.platform import Platform, PlatformError, Runner
 from bot.server import HttpServer
-from bot.services import Services
+from bot.services import Backend, Services
 from tests.conftest import TINY_EVENTS, TINY_KB
 from tests.slack.webapi_server import free_port
 
@@ -58,7 +58,7 @@ class Channel:
 
         return Runner(self.name, "test", stop)
 
-    def notifier(self, services: Services) -> MemoryNotifier:
+    def notifier(self, services: Backend) -> MemoryNotifier:
         self.outbox.platform = self.name
         return self.outbox
 
