@@ -123,7 +123,8 @@ class Answerer:
         sources = pick_sources(hits, question, lead=lead if answered else None,
                                max_words=self.settings.max_answer_words, relevance=relevance)
         top = lead or (hits[0] if hits else None)
-        return Answer(question=question, text=render(sources, language=language, answered=answered),
+        text = render(sources, language=language, answered=answered, contact=self.settings.staff_email)
+        return Answer(question=question, text=text,
                       answered=answered, confidence=score, sources=sources, language=language,
                       faq_id=lead.meta.get("key") if lead else None,
                       topics=list(top.meta.get("topics") or []) if top else [])
