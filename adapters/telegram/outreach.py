@@ -67,7 +67,8 @@ async def subscribe(update: Update, context: Context) -> None:
         return
     if topics is None:
         current = await outreach.subscription(platform=PLATFORM, chat_id=chat_id)
-        await reply(update, html("sub.choose", lang), topics_keyboard(key_of(context), current.topics if current else None, lang))
+        keyboard = topics_keyboard(key_of(context), current.topics if current else None, lang)
+        await reply(update, html("sub.choose", lang), keyboard)
         return
     view = await outreach.subscribe(platform=PLATFORM, chat_id=chat_id, topics=topics, language=lang)
     await reply(update, summary_html(view, lang))
@@ -75,7 +76,8 @@ async def subscribe(update: Update, context: Context) -> None:
 
 async def subscribe_button(update: Update, context: Context, args: list[str]) -> None:
     """A topic tapped on the keyboard (toggles it), 'All topics', or 'Done' (shows the summary)."""
-    query, outreach, chat_id, lang = update.callback_query, services_of(context).outreach, chat_id_of(update), language(update)
+    query, outreach, chat_id = update.callback_query, services_of(context).outreach, chat_id_of(update)
+    lang = language(update)
     assert query is not None
     if not await may_manage(update, context):
         await query.answer(plain("admins_only", lang), show_alert=True)
@@ -112,7 +114,8 @@ async def show_subscriptions(update: Update, context: Context) -> None:
 
 async def timezone(update: Update, context: Context) -> None:
     """/timezone Africa/Nairobi or /timezone Tokyo; without an argument, shows the current zone."""
-    zone, outreach, chat_id, lang = command_args(message_of(update).text), services_of(context).outreach, chat_id_of(update), language(update)
+    zone, outreach = command_args(message_of(update).text), services_of(context).outreach
+    chat_id, lang = chat_id_of(update), language(update)
     if not zone:
         view = await outreach.subscription(platform=PLATFORM, chat_id=chat_id)
         await reply(update, html("tz.current", lang, zone=view.timezone if view else "UTC"))

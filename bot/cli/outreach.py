@@ -77,7 +77,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> 
 
 
 @app.command("subscribe")
-def subscribe(platform: str = typer.Option(..., "--platform", help="telegram, slack or webhook"),
+def subscribe(platform: str = typer.Option(..., "--platform", help=" or ".join([p.name for p in PLATFORMS] + ["webhook"])),
               chat: str = typer.Option(..., "--chat", help="chat or channel id (a URL for webhook)"),
               topic: list[str] = typer.Option([], "--topic", help="repeat; none = every topic"),
               kind: list[str] = typer.Option(None, "--kind", help="repeat; none = every kind"),

@@ -72,7 +72,15 @@ class Database:
 
     async def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (idempotent; safe on every start)."""
-        await asyncio.to_thread(upgrade, self.url, locations=self.migrations)
+        from alembic.util.exc import CommandError
+
+        try:
+            await asyncio.to_thread(upgrade, self.url, locations=self.migrations)
+        except CommandError as error:
+            if "Can't locate revision" not in str(error):
+                raise
+            raise RuntimeError(f"{error}: the database holds revisions from a migrations folder this process was "
+                               "not given (a platform's); open it with bot.cli.platforms.database()") from error
 
     async def close(self) -> None:
         await self.engine.dispose()
