@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11 with venv):
 #   make chat   install into .venv, then talk to the bot in the terminal (shipped knowledge base, SQLite)
-#   make test   install into .venv with the test tools, then run the whole test suite
+#   make test   install into .venv with the test tools, check the import layers, then run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -25,7 +25,9 @@ chat: install
 run: install
 	$(BIN)/a6bot run
 
+# lint-imports checks the layers declared in pyproject.toml ([tool.importlinter]) before any test runs.
 test: install
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 bench-retrieval: install

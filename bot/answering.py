@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from bot.compose import CROSS_SCALE, MAIN_SCALE, MESSAGES, Source, confidence, overlap, pick_sources, render
 from bot.config import Settings
+from bot.escalation import Escalation
 from bot.language import detect_language
 from bot.storage import Database, QuestionLog
 from index import Hit, SearchIndex
@@ -58,6 +59,7 @@ class Answer:
 
 Responder = Callable[[str, str], Awaitable["Answer | None"]]
 FooterHint = Callable[[list[str], str], Awaitable["str | None"]]
+Observer = Callable[["Answer"], None]
 
 
 def validate_question(text: str | None) -> str:
@@ -73,13 +75,16 @@ def validate_question(text: str | None) -> str:
 class Answerer:
     """Retrieves, decides whether it is confident, composes, logs. Platform-neutral."""
 
-    def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"") -> None:
+    def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"",
+                 responders: Sequence[Responder] = (), footer_hint: FooterHint | None = None,
+                 observers: Sequence[Observer] = ()) -> None:
         self.settings = settings
         self.db = db
         self.index = index
         self.salt = salt
-        self.responders: list[Responder] = []  # tried first, e.g. questions about events
-        self.footer_hint: FooterHint | None = None
+        self.responders = tuple(responders)  # tried first, e.g. questions about events
+        self.footer_hint = footer_hint
+        self.observers = tuple(observers)  # told of every answer once it is logged, e.g. metrics
 
     def user_hash(self, channel: str, user_id: str | None) -> str | None:
         if user_id is None:
@@ -118,7 +123,8 @@ class Answerer:
         sources = pick_sources(hits, question, lead=lead if answered else None,
                                max_words=self.settings.max_answer_words, relevance=relevance)
         top = lead or (hits[0] if hits else None)
-        return Answer(question=question, text=render(sources, language=language, answered=answered),
+        text = render(sources, language=language, answered=answered, contact=self.settings.staff_email)
+        return Answer(question=question, text=text,
                       answered=answered, confidence=score, sources=sources, language=language,
                       faq_id=lead.meta.get("key") if lead else None,
                       topics=list(top.meta.get("topics") or []) if top else [])
@@ -137,6 +143,8 @@ class Answerer:
             if answer.answered and self.footer_hint and answer.topics:
                 answer.footer = await self.footer_hint(answer.topics, language)
         answer.log_id = await self.log(answer, channel=channel, user_id=user_id)
+        for observe in self.observers:
+            observe(answer)
         return answer
 
     async def log(self, answer: Answer, *, channel: str, user_id: str | None) -> int:
@@ -159,13 +167,16 @@ class Answerer:
             row.feedback = "helpful" if helpful else "not_helpful"
             return True
 
-    async def escalate(self, log_id: int) -> QuestionLog | None:
-        """Mark a logged question as sent to staff and return it for forwarding."""
+    async def escalate(self, log_id: int) -> Escalation | None:
+        """Mark a logged question as sent to staff; what forwarding needs to know of it, or None if unknown."""
         async with self.db.session() as session:
             row = await session.get(QuestionLog, log_id)
-            if row is not None:
-                row.escalated = True
-            return row
+            if row is None:
+                return None
+            row.escalated = True
+            return Escalation(log_id=row.id, question=row.question, answered=row.answered,
+                              confidence=row.confidence, channel=row.channel, language=row.language,
+                              asked_at=row.asked_at)
 
     async def recent_unanswered(self, limit: int = 10) -> list[QuestionLog]:
         async with self.db.session() as session:

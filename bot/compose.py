@@ -16,25 +16,25 @@ MESSAGES = {
     "en": {
         "lead": "",
         "unsure": "I don't have a confident answer to that. The closest sources I found are below; "
-                  "A6IP staff can help (use the 'ask A6IP staff' button or write to A6_partnership@iges.or.jp).",
+                  "A6IP staff can help (use the 'ask A6IP staff' button or write to {contact}).",
         "empty": "I don't have a confident answer to that, and found no source close to it. "
-                 "A6IP staff can help (A6_partnership@iges.or.jp).",
+                 "A6IP staff can help ({contact}).",
     },
     "fr": {
         "lead": "Voici ce que disent les sources (citées en anglais) :\n",
         "unsure": "Je n'ai pas de réponse sûre à cette question. Les sources les plus proches sont ci-dessous ; "
                   "l'équipe A6IP peut vous aider (bouton « demander à l'équipe A6IP » ou "
-                  "A6_partnership@iges.or.jp).",
+                  "{contact}).",
         "empty": "Je n'ai pas de réponse sûre et aucune source proche. L'équipe A6IP peut vous aider "
-                 "(A6_partnership@iges.or.jp).",
+                 "({contact}).",
     },
     "es": {
         "lead": "Esto es lo que dicen las fuentes (citadas en inglés):\n",
         "unsure": "No tengo una respuesta segura a esa pregunta. Abajo están las fuentes más cercanas; "
                   "el equipo de A6IP puede ayudarle (botón «preguntar al equipo A6IP» o "
-                  "A6_partnership@iges.or.jp).",
+                  "{contact}).",
         "empty": "No tengo una respuesta segura ni encontré fuentes cercanas. El equipo de A6IP puede ayudarle "
-                 "(A6_partnership@iges.or.jp).",
+                 "({contact}).",
     },
 }
 
@@ -136,11 +136,12 @@ def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: in
     return chosen
 
 
-def render(sources: list[Source], *, language: str, answered: bool) -> str:
-    """The answer body: each source's excerpt followed by its citation marker [n]."""
+def render(sources: list[Source], *, language: str, answered: bool, contact: str) -> str:
+    """The answer body: each source's excerpt followed by its citation marker [n]; `contact` is where to
+    write to A6IP staff (A6BOT_STAFF_EMAIL)."""
     text = MESSAGES.get(language, MESSAGES["en"])
     if not answered:
-        return text["unsure"] if sources else text["empty"]
+        return (text["unsure"] if sources else text["empty"]).format(contact=contact)
     body = "\n\n".join(f"{s.excerpt} [{n}]" for n, s in enumerate(sources, start=1))
     return text["lead"] + body
 

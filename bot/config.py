@@ -3,18 +3,43 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, PrivateAttr, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_STAFF_EMAIL = "A6_partnership@iges.or.jp"
+S = TypeVar("S", bound="Section")
 
 
-class Settings(BaseSettings):
-    """Everything the bot can be told; secrets are SecretStr so they never print by accident."""
+class Section(BaseSettings):
+    """A group of A6BOT_* settings read from the environment and .env; each platform declares its own
+    (adapters/telegram/settings.py...), so adding a channel never edits this file."""
 
     model_config = SettingsConfigDict(env_prefix="A6BOT_", env_file=".env", extra="ignore")
+
+    def masked(self) -> dict[str, Any]:
+        """The values for `a6bot config`, secrets hidden."""
+        out: dict[str, Any] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, SecretStr):
+                value = "********" if value.get_secret_value() else ""
+            elif isinstance(value, Path):
+                value = str(value)
+            out[name] = value
+        return out
+
+
+class Settings(Section):
+    """Everything the core can be told; secrets are SecretStr so they never print by accident.
+
+    Values for a platform's section may be passed here too (`Settings(telegram_token=...)`): `section()`
+    hands them to that section, so one Settings object configures the whole process."""
+
+    _given: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _sections: dict[type[Section], Section] = PrivateAttr(default_factory=dict)
 
     data_dir: Path = Field(default=Path("data"), description="index files and the default SQLite database")
     database_url: str = Field(default="", description="SQLAlchemy URL; empty means SQLite under data_dir")
@@ -28,23 +53,22 @@ class Settings(BaseSettings):
     http_port: int = 8080
     public_url: str | None = Field(default=None, description="base URL users reach the HTTP server at (calendar links)")
 
-    telegram_token: SecretStr | None = None
-    telegram_webhook_url: str | None = None
-    telegram_webhook_secret: SecretStr | None = None
-    telegram_api_url: str = "https://api.telegram.org/bot"
-    telegram_staff_chat: str | None = None
-
-    slack_bot_token: SecretStr | None = None
-    slack_app_token: SecretStr | None = None
-    slack_signing_secret: SecretStr | None = None
-    slack_api_url: str = "https://slack.com/api/"
-    slack_client_id: str | None = None
-    slack_client_secret: SecretStr | None = None
-    slack_staff_channel: str | None = None
-
+    staff_email: str = Field(default=DEFAULT_STAFF_EMAIL, description="where people can write to A6IP staff")
+    events_dir: Path | None = Field(default=None, description="events loaded on every start; default: the bundled ones")
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="platform:user ids allowed staff commands")
     session_secret: SecretStr | None = None
     log_level: str = "INFO"
+
+    def __init__(self, **values: Any) -> None:
+        super().__init__(**values)
+        self._given = {k: v for k, v in values.items() if k not in type(self).model_fields}
+
+    def section(self, model: type[S]) -> S:
+        """A platform's settings, from the same environment and .env file, plus what was passed here."""
+        if model not in self._sections:
+            given = {k: v for k, v in self._given.items() if k in model.model_fields or k == "_env_file"}
+            self._sections[model] = model(**given)
+        return self._sections[model]  # type: ignore[return-value]
 
     @field_validator("admins", mode="before")
     @classmethod
@@ -53,19 +77,6 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
-
-    @field_validator("telegram_api_url")
-    @classmethod
-    def _bot_api_base(cls, value: str) -> str:
-        """The Bot API puts the token after `/bot`; accept the server's bare address too."""
-        value = value.strip().rstrip("/")
-        return value if value.endswith("/bot") or "{token}" in value else value + "/bot"
-
-    @field_validator("slack_api_url")
-    @classmethod
-    def _web_api_base(cls, value: str) -> str:
-        """slack_sdk joins method names onto the base URL, which only works with a trailing slash."""
-        return value.strip().rstrip("/") + "/"
 
     @property
     def effective_database_url(self) -> str:
@@ -78,17 +89,8 @@ class Settings(BaseSettings):
         return self.data_dir / "index"
 
     def masked(self) -> dict[str, Any]:
-        """Effective settings for `a6bot config`, secrets and database passwords hidden."""
-        out: dict[str, Any] = {}
-        for name in type(self).model_fields:
-            value = getattr(self, name)
-            if isinstance(value, SecretStr):
-                value = "********" if value.get_secret_value() else ""
-            elif isinstance(value, Path):
-                value = str(value)
-            out[name] = value
-        out["database_url"] = mask_url_password(self.effective_database_url)
-        return out
+        """Effective core settings for `a6bot config`, secrets and database passwords hidden."""
+        return {**super().masked(), "database_url": mask_url_password(self.effective_database_url)}
 
 
 def mask_url_password(url: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,12 @@ RETIRED = "retired"  # chunk kind of a console marker that hides (retires) the e
 # A decision report bundles every decision of a session (finance, adaptation, transparency, loss and damage...);
 # only its Article 6 decisions are the bot's subject. The curated guides cover where Article 6 meets the rest.
 IN_SCOPE_DECISION = re.compile(r"\b(?:article|art[ií]culo) 6\b", re.IGNORECASE)
+_LOCKS: weakref.WeakKeyDictionary[SearchIndex, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def index_lock(index: SearchIndex) -> asyncio.Lock:
+    """One lock per index, shared by the console and /reindex, so two updates never interleave."""
+    return _LOCKS.setdefault(index, asyncio.Lock())
 
 
 @dataclass

@@ -8,7 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bot.answering import Answerer
+from bot.answering import Answer
 
 REGISTRY = CollectorRegistry()
 QUESTIONS = Counter("a6bot_questions_total", "Questions asked, by outcome", ["outcome"], registry=REGISTRY)
@@ -34,16 +34,9 @@ def set_delivery_states(rows: list[dict[str, Any]]) -> None:
         DELIVERIES.labels(state).set(count)
 
 
-def count_questions(answerer: Answerer) -> None:
-    """Wrap `answerer.ask` so every answer is counted as answered or unanswered."""
-    ask = answerer.ask
-
-    async def counted(text: str, *, channel: str = "cli", user_id: str | None = None) -> Any:
-        answer = await ask(text, channel=channel, user_id=user_id)
-        QUESTIONS.labels("answered" if answer.answered else "unanswered").inc()
-        return answer
-
-    answerer.ask = counted  # type: ignore[method-assign]
+def count_answer(answer: Answer) -> None:
+    """The answerer's observer: every answer counted as answered or unanswered."""
+    QUESTIONS.labels("answered" if answer.answered else "unanswered").inc()
 
 
 async def metrics_endpoint(_request: Request) -> Response:

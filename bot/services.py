@@ -6,6 +6,7 @@ import asyncio
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,6 +14,12 @@ from sqlalchemy import select
 from bot.answering import Answerer
 from bot.config import Settings
 from bot.kb import ImportSummary, import_paths, sync_index
+from bot.metrics import count_answer
+from bot.outreach.facade import Outreach
+from bot.outreach.importer import SHIPPED, load_shipped
+from bot.outreach.questions import EventAnswers
+from bot.outreach.service import base_url
+from bot.staff import Staff
 from bot.storage import Database, Document
 from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
@@ -23,14 +30,35 @@ Progress = Callable[[str, int, int], None]
 
 
 @dataclass
-class Services:
+class Backend:
+    """The part of the services that needs no model or index: settings and the one database. Enough for
+    outreach ticks and for building notifiers (`a6bot outreach tick` opens only this)."""
+
     settings: Settings
     db: Database
-    index: SearchIndex
-    answerer: Answerer
+
+    @cached_property
+    def outreach(self) -> Outreach:
+        """Events and subscriptions as frozen snapshots (bot.outreach.facade)."""
+        return Outreach(self.db, base_url=base_url(self.settings))
 
     async def close(self) -> None:
         await self.db.close()
+
+
+@dataclass
+class Services(Backend):
+    """The core as channels see it: `answerer` (ask, feedback), `outreach` (events and subscriptions) and
+    `staff` (escalation, staff commands) return plain or frozen objects; `settings` for their own section.
+    `db` and `index` are for the core, the console and a platform's own tables."""
+
+    index: SearchIndex
+    answerer: Answerer
+
+    @cached_property
+    def staff(self) -> Staff:
+        """'Ask A6IP staff', staff commands, the staff contact (bot.staff)."""
+        return Staff(self)
 
 
 def shipped_source(path: Path, root: Path) -> str:
@@ -68,14 +96,31 @@ def make_index(settings: Settings, encoder: Encoder | None = None) -> SearchInde
     return SearchIndex.load(settings.index_dir, encoder, **options) or SearchIndex(encoder, **options)
 
 
-async def open_services(settings: Settings, *, progress: Progress | None = None,
-                        encoder: Encoder | None = None) -> Services:
-    """Migrate the database, import the shipped knowledge base, and load or update the index."""
-    db = Database(settings.effective_database_url)
+async def prepare_database(db: Database, settings: Settings) -> None:
+    """What every start does to the database: migrate it, and add the shipped events (idempotent; events
+    already there are left alone, so staff edits and cancellations stick)."""
     await db.migrate()
+    await load_shipped(db, settings.events_dir or SHIPPED)
+
+
+def make_answerer(settings: Settings, db: Database, index: SearchIndex) -> Answerer:
+    """The one answerer every entry point uses (`a6bot ask` and `chat`, the web chat, every platform):
+    questions about events first, then the knowledge base, each answer counted for /metrics."""
+    events = EventAnswers(db, base_url=base_url(settings))
+    return Answerer(settings, db, index, salt=salt_for(settings.data_dir), responders=[events.respond],
+                    footer_hint=events.footer, observers=[count_answer])
+
+
+async def open_services(settings: Settings, *, database: Database | None = None, progress: Progress | None = None,
+                        encoder: Encoder | None = None) -> Services:
+    """Migrate the database, import the shipped knowledge base and events, and load or update the index.
+
+    `database`: the handle to use (the composition root passes one that knows every platform's
+    migrations); by default the configured URL with the core's migrations only."""
+    db = database or Database(settings.effective_database_url)
+    await prepare_database(db, settings)
     await import_shipped(db, settings.knowledge_dir or CONTENT)
     index = await asyncio.to_thread(make_index, settings, encoder)
     await sync_index(db, index, path=settings.index_dir,
                      progress=(lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None)
-    answerer = Answerer(settings, db, index, salt=salt_for(settings.data_dir))
-    return Services(settings, db, index, answerer)
+    return Services(settings, db, index, make_answerer(settings, db, index))

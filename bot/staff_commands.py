@@ -1,27 +1,17 @@
 """Staff commands in chat (/stats, /unanswered, /reindex): the platform-neutral text the adapters send back.
-
-Adapters call `run_staff_command(services, platform=..., user_id=..., command=...)`; anyone not listed in
-A6BOT_ADMINS gets a polite refusal and nothing is done.
-"""
+Staff read English; only the refusal, which anyone may see, is in the asker's language."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-from bot.config import Settings
-from bot.console.curation import index_lock
-from bot.console.stats import gather
-from bot.console.unanswered import grouped
-from bot.kb import sync_index
-from bot.services import Services
+from bot.kb import index_lock, sync_index
+from bot.stats import gather
+from bot.unanswered import grouped
 
-REFUSAL = ("Sorry, /{command} is only for A6IP staff. If you are on the team, ask an administrator to add "
-           "you to A6BOT_ADMINS ({platform}:{user_id}).")
-
-
-def is_admin(settings: Settings, platform: str, user_id: str | int) -> bool:
-    """Listed in A6BOT_ADMINS as platform:user_id (e.g. telegram:12345, slack:U0123)."""
-    return f"{platform.strip().lower()}:{str(user_id).strip()}" in {a.strip() for a in settings.admins}
+if TYPE_CHECKING:
+    from bot.services import Services
 
 
 async def stats_text(services: Services) -> str:
@@ -50,13 +40,3 @@ async def reindex_text(services: Services) -> str:
 COMMANDS: dict[str, Callable[[Services], Awaitable[str]]] = {
     "stats": stats_text, "unanswered": unanswered_text, "reindex": reindex_text,
 }
-
-
-async def run_staff_command(services: Services, *, platform: str, user_id: str | int, command: str) -> str:
-    """The reply to a staff command; a refusal for anyone else, and an unknown command says which exist."""
-    command = command.strip().lstrip("/").split("@")[0].lower()
-    if not is_admin(services.settings, platform, user_id):
-        return REFUSAL.format(command=command, platform=platform, user_id=user_id)
-    if command not in COMMANDS:
-        return f"Unknown staff command /{command}; use " + ", ".join(f"/{c}" for c in COMMANDS) + "."
-    return await COMMANDS[command](services)

@@ -22,6 +22,7 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "unfccc-article6"
 TINY_KB = HERE / "data" / "tiny_kb"
+TINY_EVENTS = HERE / "data" / "tiny_events"
 PG_ADMIN_URL = os.environ.get("A6BOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
@@ -36,13 +37,15 @@ def encoder() -> SentenceEncoder:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Settings for a fresh install in a temporary folder, with the tiny test knowledge base."""
-    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, database_url="")
+    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, events_dir=TINY_EVENTS,
+                    database_url="")
 
 
 @pytest.fixture
 async def services(settings: Settings, encoder: SentenceEncoder) -> AsyncIterator[Services]:
-    """The core services on a fresh install: migrated SQLite, tiny knowledge base imported and indexed."""
-    from bot.services import open_services
+    """The core services on a fresh install: migrated SQLite (every platform's tables too), tiny knowledge
+    base imported and indexed, as the composition root opens them."""
+    from bot.cli.platforms import open_services
 
     svc = await open_services(settings, encoder=encoder)
     yield svc

@@ -14,44 +14,35 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.blocks import ESCALATE, HELPFUL, NOT_HELPFUL
 from adapters.slack.handlers import SlackBot
 from adapters.slack.oauth import home_or_installed, oauth_settings
-from bot.config import Settings
+from adapters.slack.settings import SlackSettings, secret
 from bot.services import Services
 
 log = logging.getLogger("adapters.slack")
 
 
-def secret(value: Any) -> str | None:
-    return value.get_secret_value() if value is not None else None
-
-
-def web_client(settings: Settings, token: str | None) -> AsyncWebClient:
+def web_client(settings: SlackSettings, token: str | None) -> AsyncWebClient:
     """A client on A6BOT_SLACK_API_URL that waits out a 429's Retry-After (twice at most) instead of failing."""
     return AsyncWebClient(token=token, base_url=settings.slack_api_url,
                           retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)])
 
 
-def multi_workspace(settings: Settings) -> bool:
-    return bool(settings.slack_client_id and settings.slack_client_secret)
-
-
-def build_app(services: Services, *, socket_mode: bool) -> tuple[AsyncApp, SlackBot]:
+def build_app(services: Services, *, socket_mode: bool) -> AsyncApp:
     """Single-workspace with the bot token, or OAuth installs (plus the bot token's own workspace)."""
-    settings = services.settings
+    settings = services.settings.section(SlackSettings)
     token = secret(settings.slack_bot_token)
     common: dict[str, Any] = {"signing_secret": secret(settings.slack_signing_secret) or "",
                               "request_verification_enabled": not socket_mode, "logger": log}
-    if multi_workspace(settings):
+    if settings.multi_workspace:
         client = web_client(settings, None)
-        oauth = oauth_settings(settings, services.db.engine)
+        oauth = oauth_settings(settings, services.db.engine, public_url=services.settings.public_url)
         app = AsyncApp(client=client, oauth_settings=oauth, **common,
                        authorize=home_or_installed(settings, oauth.installation_store, client, log))
         app.enable_token_revocation_listeners()  # an uninstalled workspace's tokens leave the store
     else:
         app = AsyncApp(client=web_client(settings, token), **common)
-    bot = SlackBot(services, staff_client=web_client(settings, token) if token else None,
-                   multi_workspace=multi_workspace(settings))
+    bot = SlackBot(services, settings, staff_client=web_client(settings, token) if token else None)
     register(app, bot)
-    return app, bot
+    return app
 
 
 def register(app: AsyncApp, bot: SlackBot) -> None:
@@ -73,21 +64,21 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         await bot.on_message(client, event, context.team_id or "", context.bot_user_id)
 
     @app.command("/a6")
-    async def command(ack: Any, command: dict[str, Any], respond: Any) -> None:
+    async def command(ack: Any, command: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_command(command, respond)
+        await bot.on_command(client, command, respond)
 
     @app.action(HELPFUL)
-    async def helpful(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def helpful(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_feedback(body, respond, helpful=True)
+        await bot.on_feedback(client, body, respond, helpful=True)
 
     @app.action(NOT_HELPFUL)
-    async def not_helpful(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def not_helpful(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_feedback(body, respond, helpful=False)
+        await bot.on_feedback(client, body, respond, helpful=False)
 
     @app.action(ESCALATE)
-    async def escalate(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def escalate(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
-        await bot.on_escalate(body, respond)
+        await bot.on_escalate(client, body, respond)

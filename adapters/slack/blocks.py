@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answering import Answer
+from bot.texts import say
 
 Block = dict[str, Any]
 
@@ -62,34 +63,36 @@ def source_line(number: int, title: str, citation: str, url: str | None) -> str:
     return f"[{number}] " + (link(url, label) if url else escape(label))
 
 
-def buttons(log_id: int) -> Block:
+def buttons(log_id: int, language: str) -> Block:
     value = str(log_id)
+
+    def button(action: str, key: str) -> Block:
+        return {"type": "button", "action_id": action, "value": value,
+                "text": {"type": "plain_text", "text": say(key, language)}}
+
     return {"type": "actions", "block_id": f"a6_feedback_{value}", "elements": [
-        {"type": "button", "action_id": HELPFUL, "value": value, "text": {"type": "plain_text", "text": "Helpful"}},
-        {"type": "button", "action_id": NOT_HELPFUL, "value": value,
-         "text": {"type": "plain_text", "text": "Not helpful"}},
-        {"type": "button", "action_id": ESCALATE, "value": value, "style": "primary",
-         "text": {"type": "plain_text", "text": "Ask A6IP staff"}},
-    ]}
+        button(HELPFUL, "button.helpful"), button(NOT_HELPFUL, "button.not_helpful"),
+        {**button(ESCALATE, "button.staff"), "style": "primary"}]}
 
 
-def fit(body: list[Block], tail: list[Block]) -> list[Block]:
+def fit(body: list[Block], tail: list[Block], language: str = "en") -> list[Block]:
     """Keep the tail (sources, buttons) and as much of the body as 50 blocks allow, saying when cut."""
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
-        body = [*body[:room - 1], context("_(answer shortened to fit one Slack message)_")]
+        body = [*body[:room - 1], context(f"_{escape(say('answer.shortened', language))}_")]
     return [*body, *tail][:MAX_BLOCKS]
 
 
-def answer_blocks(answer: Answer) -> list[Block]:
-    """The answer, an optional footer, one context line per source, then the feedback buttons."""
+def answer_blocks(answer: Answer, language: str = "en") -> list[Block]:
+    """The answer, an optional footer, one context line per source, then the feedback buttons (their labels
+    in the reader's `language`)."""
     body = sections(answer.text)
     if answer.footer:
         body.append(context(escape(answer.footer)))
     tail = [context(source_line(n, s.title, s.citation, s.url)) for n, s in enumerate(answer.sources, start=1)]
     if answer.log_id is not None:
-        tail.append(buttons(answer.log_id))
-    return fit(body, tail[-(MAX_BLOCKS // 2):])
+        tail.append(buttons(answer.log_id, language))
+    return fit(body, tail[-(MAX_BLOCKS // 2):], language)
 
 
 def fallback(text: str) -> str:

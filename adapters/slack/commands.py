@@ -1,26 +1,23 @@
-"""The /a6 slash command: parse the sub-command, call the core or outreach, return Block Kit to post."""
+"""The /a6 slash command: parse the sub-command, call the core's answerer or outreach facade, return Block Kit
+to post, in the reader's language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from adapters.slack.blocks import Block, answer_blocks, escape, fallback, text_blocks
 from adapters.slack.inbound import question_text
 from adapters.slack.notices import event_blocks
 from bot.answering import QuestionError
-from bot.outreach import events, subscriptions
-from bot.outreach.service import base_url
-from bot.outreach.topics import TOPICS
+from bot.outreach.facade import summary
+from bot.outreach.topics import TOPICS, parse_topics
 from bot.services import Services
+from bot.texts import UserError, say, topic_label
 
-HELP = ("*A6IP assistant* — cited answers on Article 6 and A6IP events.\n"
-        "• `/a6 ask <question>` — ask a question (or mention me, or write to me directly)\n"
-        "• `/a6 events [topic]` — upcoming events\n"
-        "• `/a6 subscribe [topics]` — event notices here (no topic = all topics)\n"
-        "• `/a6 unsubscribe [topics]` — stop them (no topic = all)\n"
-        "• `/a6 subscriptions` — what this {target} is subscribed to\n"
-        "• `/a6 help` — this list\n"
-        "Topics: {topics}")
+PLATFORM = "slack"
+SUB_COMMANDS = ("ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "help")
+SPELLED = {name: f"/a6 {name}" for name in SUB_COMMANDS}
 
 
 @dataclass
@@ -32,93 +29,84 @@ class Reply:
     visible: bool = False  # in_channel instead of ephemeral
 
     @classmethod
-    def of(cls, mrkdwn: str) -> Reply:
-        return cls(text=fallback(mrkdwn), blocks=text_blocks(mrkdwn))
+    def of(cls, text: str) -> Reply:
+        """A catalogue text (neutral markup is Slack's own *bold* and `code`), escaped for mrkdwn."""
+        mrkdwn = escape(text)
+        return cls(text=fallback(text), blocks=text_blocks(mrkdwn))
 
 
-def split_topics(args: str) -> list[str]:
-    """'6.2, private sector' or '6.2 reporting' -> topic words as typed."""
-    parts = args.split(",") if "," in args else args.split()
-    return [p.strip() for p in parts if p.strip()]
+def words(key: str, language: str, **values: Any) -> str:
+    """A catalogue text with the commands spelled the Slack way."""
+    return say(key, language, **{**SPELLED, **values})
 
 
-def topic_labels(topics: list[str]) -> str:
-    return ", ".join(f"{TOPICS.get(t, t)} (`{t}`)" for t in topics) if topics else "all topics"
+def help_text(language: str) -> str:
+    return words("help", language, topics=", ".join(f"`{t}`" for t in TOPICS))
 
 
-def help_text(target: str) -> str:
-    return HELP.format(target=target, topics=", ".join(f"`{t}`" for t in TOPICS))
+class Commands:
+    """One method per sub-command; `chat_id` is whose subscription it is (the channel, or the user in a DM)."""
 
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.outreach = services.outreach
 
-def help_reply(target: str) -> Reply:
-    return Reply.of(help_text(target))
+    async def ask(self, args: str, *, user_id: str, language: str) -> Reply:
+        try:
+            answer = await self.services.answerer.ask(question_text(args), channel="slack", user_id=user_id)
+        except QuestionError as error:
+            return Reply.of(str(error))
+        return Reply(text=fallback(answer.plain()), blocks=answer_blocks(answer, language), visible=True)
 
+    async def events(self, args: str, *, chat_id: str, language: str) -> Reply:
+        topics = parse_topics(args)
+        topic = topics[0] if topics else None
+        infos = await self.outreach.upcoming(topic=topic, limit=5)
+        about = words("events.about", language, topic=topic_label(topic, language)) if topic else ""
+        if not infos:
+            return Reply.of(words("events.none", language, about=about))
+        view = await self.outreach.subscription(platform=PLATFORM, chat_id=chat_id)
+        zone = view.timezone if view else "UTC"
+        header = escape(words("events.header", language, about=about, zone=zone))
+        blocks = [*text_blocks(header), *(b for info in infos for b in event_blocks(info, zone, language))]
+        return Reply(text=fallback(header + " " + "; ".join(info.title for info in infos)), blocks=blocks)
 
-async def ask(services: Services, args: str, *, user_id: str) -> Reply:
-    try:
-        answer = await services.answerer.ask(question_text(args), channel="slack", user_id=user_id)
-    except QuestionError as error:
-        return Reply.of(escape(str(error)))
-    return Reply(text=fallback(answer.plain()), blocks=answer_blocks(answer), visible=True)
+    async def subscribe(self, args: str, *, chat_id: str, language: str) -> Reply:
+        view = await self.outreach.subscribe(platform=PLATFORM, chat_id=chat_id, topics=parse_topics(args) or [],
+                                             language=language)
+        return Reply.of(summary(view, language, subscribe=SPELLED["subscribe"]))
 
+    async def unsubscribe(self, args: str, *, chat_id: str, language: str) -> Reply:
+        view = await self.outreach.unsubscribe(platform=PLATFORM, chat_id=chat_id, topics=parse_topics(args))
+        return Reply.of(summary(view, language, subscribe=SPELLED["subscribe"]) if view else words("sub.ended", language))
 
-async def upcoming(services: Services, args: str) -> Reply:
-    topic = args.strip() or None
-    try:
-        rows = await events.upcoming(services.db, topic=topic, limit=5)
-    except ValueError as error:
-        return Reply.of(escape(str(error)))
-    if not rows:
-        return Reply.of("No upcoming events" + (f" on {escape(topic)}." if topic else "."))
-    base = base_url(services.settings)
-    blocks = [block for row in rows for block in event_blocks(events.info(row, base_url=base), "UTC")]
-    text = "Upcoming events: " + "; ".join(row.title for row in rows)
-    return Reply(text=fallback(text), blocks=blocks)
+    async def subscriptions(self, *, chat_id: str, language: str) -> Reply:
+        view = await self.outreach.subscription(platform=PLATFORM, chat_id=chat_id)
+        return Reply.of(summary(view, language, subscribe=SPELLED["subscribe"]))
 
+    async def timezone(self, args: str, *, chat_id: str, language: str) -> Reply:
+        if not args.strip():
+            view = await self.outreach.subscription(platform=PLATFORM, chat_id=chat_id)
+            return Reply.of(words("tz.current", language, zone=view.timezone if view else "UTC"))
+        view = await self.outreach.set_timezone(platform=PLATFORM, chat_id=chat_id, timezone=args)
+        return Reply.of(words("tz.set", language, zone=view.timezone))
 
-async def subscribe(services: Services, args: str, *, chat_id: str, target: str) -> Reply:
-    try:
-        row = await subscriptions.subscribe(services.db, platform="slack", chat_id=chat_id,
-                                            topics=split_topics(args))
-    except ValueError as error:
-        return Reply.of(escape(str(error)))
-    return Reply.of(f"Subscribed this {target} to event notices on {topic_labels(row.topics)}.")
-
-
-async def unsubscribe(services: Services, args: str, *, chat_id: str, target: str) -> Reply:
-    try:
-        row = await subscriptions.unsubscribe(services.db, platform="slack", chat_id=chat_id,
-                                              topics=split_topics(args) or None)
-    except ValueError as error:
-        return Reply.of(escape(str(error)))
-    if row is None:
-        return Reply.of(f"This {target} gets no event notices any more.")
-    return Reply.of(f"This {target} still gets notices on {topic_labels(row.topics)}.")
-
-
-async def show(services: Services, *, chat_id: str, target: str) -> Reply:
-    row = await subscriptions.get(services.db, platform="slack", chat_id=chat_id)
-    if row is None:
-        return Reply.of(f"This {target} has no subscription. Try `/a6 subscribe 6.2` or `/a6 subscribe`.")
-    paused = f"\nPaused: {escape(row.paused_reason or 'delivery failed')}." if row.paused else ""
-    return Reply.of(f"This {target} gets event notices on {topic_labels(row.topics)}.{paused}")
-
-
-async def run_command(services: Services, text: str, *, chat_id: str, user_id: str, in_dm: bool) -> Reply:
-    """Dispatch `/a6 <sub-command> [args]`; unknown sub-commands get the list of known ones."""
-    name, _, args = (text or "").strip().partition(" ")
-    name, args = name.lower(), args.strip()
-    target = "conversation" if in_dm else "channel"
-    if name == "ask":
-        return await ask(services, args, user_id=user_id)
-    if name == "events":
-        return await upcoming(services, args)
-    if name == "subscribe":
-        return await subscribe(services, args, chat_id=chat_id, target=target)
-    if name == "unsubscribe":
-        return await unsubscribe(services, args, chat_id=chat_id, target=target)
-    if name == "subscriptions":
-        return await show(services, chat_id=chat_id, target=target)
-    if name in ("", "help"):
-        return help_reply(target)
-    return Reply.of(f"I don't know the sub-command `{escape(name[:40])}`.\n" + help_text(target))
+    async def run(self, text: str, *, chat_id: str, user_id: str, language: str) -> Reply:
+        """Dispatch `/a6 <sub-command> [args]`; unknown sub-commands get the list of known ones. A request the
+        person can fix (unknown topic or zone) is explained and changes nothing."""
+        name, _, args = (text or "").strip().partition(" ")
+        name, args = name.lower(), args.strip()
+        where = {"chat_id": chat_id, "language": language}
+        try:
+            if name == "ask":
+                return await self.ask(args, user_id=user_id, language=language)
+            if name in ("events", "subscribe", "unsubscribe", "timezone"):
+                return await getattr(self, name)(args, **where)  # type: ignore[no-any-return]
+            if name == "subscriptions":
+                return await self.subscriptions(**where)
+        except UserError as error:
+            return Reply.of(error.say(language))
+        if name in ("", "help"):
+            return Reply.of(help_text(language))
+        unknown = words("unknown_command", language, command=f"`/a6 {name[:40]}`", help=SPELLED["help"])
+        return Reply.of(unknown + "\n\n" + help_text(language))

@@ -11,24 +11,27 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import store
 from adapters.slack.blocks import Block, answer_blocks, escape, fallback, text_blocks
-from adapters.slack.commands import run_command
+from adapters.slack.commands import Commands
 from adapters.slack.inbound import is_dm, is_from_person, mentions, question_text, thread_of
+from adapters.slack.locale import Locales
+from adapters.slack.settings import SlackSettings
 from bot.answering import QuestionError
+from bot.escalation import Escalation
 from bot.services import Services
+from bot.texts import say
 
 log = logging.getLogger(__name__)
-STAFF_MISSING = ("No A6IP staff channel is set up for this bot yet, so I could not pass your question on. "
-                 "Please write to A6_partnership@iges.or.jp and the team will help.")
 
 
 class SlackBot:
     """The adapter's behaviour: answers questions, runs /a6, records feedback, forwards questions to staff."""
 
-    def __init__(self, services: Services, *, staff_client: AsyncWebClient | None, multi_workspace: bool) -> None:
+    def __init__(self, services: Services, settings: SlackSettings, *, staff_client: AsyncWebClient | None) -> None:
         self.services = services
+        self.settings = settings
         self.staff_client = staff_client
-        self.staff_channel = services.settings.slack_staff_channel
-        self.multi_workspace = multi_workspace
+        self.commands = Commands(services)
+        self.locales = Locales()
 
     async def first_sight(self, body: dict[str, Any]) -> bool:
         """False for an Events API event already handled (Slack's retries carry the same event_id)."""
@@ -45,15 +48,15 @@ class SlackBot:
         log.warning("ignored a replayed Slack request (timestamp %s)", stamp)
         return False
 
-    async def reply_blocks(self, text: str, user: str | None) -> tuple[str, list[Block]]:
+    async def reply_blocks(self, client: AsyncWebClient, text: str, user: str | None) -> tuple[str, list[Block]]:
         try:
             answer = await self.services.answerer.ask(text, channel="slack", user_id=user)
         except QuestionError as error:
             return fallback(str(error)), text_blocks(escape(str(error)))
-        return fallback(answer.plain()), answer_blocks(answer)
+        return fallback(answer.plain()), answer_blocks(answer, await self.locales.language(client, user))
 
     async def answer(self, client: AsyncWebClient, event: dict[str, Any], *, team: str, thread_ts: str | None) -> None:
-        text, blocks = await self.reply_blocks(question_text(event.get("text")), event.get("user"))
+        text, blocks = await self.reply_blocks(client, question_text(event.get("text")), event.get("user"))
         await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=text, blocks=blocks,
                                       unfurl_links=False)
         if thread_ts is not None and not is_dm(event):
@@ -80,44 +83,54 @@ class SlackBot:
         """Subscriptions belong to the channel, or to the user when run in a DM; workspace-prefixed with OAuth."""
         in_dm = command.get("channel_name") == "directmessage" or str(command.get("channel_id", "")).startswith("D")
         chat = command["user_id"] if in_dm else command["channel_id"]
-        return (f"{command['team_id']}:{chat}" if self.multi_workspace else chat), in_dm
+        return (f"{command['team_id']}:{chat}" if self.settings.multi_workspace else chat), in_dm
 
-    async def on_command(self, command: dict[str, Any], respond: Any) -> None:
-        chat_id, in_dm = self.chat_id(command)
-        reply = await run_command(self.services, command.get("text", ""), chat_id=chat_id,
-                                  user_id=command["user_id"], in_dm=in_dm)
+    async def on_command(self, client: AsyncWebClient, command: dict[str, Any], respond: Any) -> None:
+        chat_id, _ = self.chat_id(command)
+        language = await self.locales.language(client, command.get("user_id"))
+        reply = await self.commands.run(command.get("text", ""), chat_id=chat_id, user_id=command["user_id"],
+                                        language=language)
         await respond(text=reply.text, blocks=reply.blocks,
                       response_type="in_channel" if reply.visible else "ephemeral")
 
-    async def on_feedback(self, body: dict[str, Any], respond: Any, *, helpful: bool) -> None:
+    async def on_feedback(self, client: AsyncWebClient, body: dict[str, Any], respond: Any, *, helpful: bool) -> None:
         log_id = button_value(body)
         recorded = log_id is not None and await self.services.answerer.feedback(log_id, helpful=helpful)
-        note = "Thanks, your feedback is recorded." if recorded else "That answer is no longer on record."
+        language = await self.locales.language(client, (body.get("user") or {}).get("id"))
+        note = say("feedback.thanks" if recorded else "feedback.gone", language)
         await respond(text=note, response_type="ephemeral", replace_original=False)
 
-    async def on_escalate(self, body: dict[str, Any], respond: Any) -> None:
+    async def on_escalate(self, client: AsyncWebClient, body: dict[str, Any], respond: Any) -> None:
+        """'Ask A6IP staff': the core flags the question; it goes to the staff channel when there is one."""
         log_id = button_value(body)
-        row = await self.services.answerer.escalate(log_id) if log_id is not None else None
-        if row is None:
-            note = "That answer is no longer on record; please ask again."
-        elif not self.staff_channel or self.staff_client is None:
-            note = STAFF_MISSING
+        language = await self.locales.language(client, (body.get("user") or {}).get("id"))
+        staff_channel, staff_client = self.settings.slack_staff_channel, self.staff_client
+
+        async def forward(escalation: Escalation) -> bool:
+            assert staff_channel is not None and staff_client is not None
+            return await post_to_staff(staff_client, staff_channel, escalation, body)
+
+        if log_id is None:
+            note = say("staff.gone", language)
         else:
-            note = await forward(self.staff_client, self.staff_channel, row.question, row.id, body)
+            outcome = await self.services.staff.escalate(
+                log_id, forward=forward if staff_channel and staff_client else None, language=language)
+            note = outcome.message
         await respond(text=note, response_type="ephemeral", replace_original=False)
 
 
-async def forward(client: AsyncWebClient, staff_channel: str, question: str, log_id: int, body: dict[str, Any]) -> str:
-    """Post the question to the staff channel; the user is told whether it went through."""
+async def post_to_staff(client: AsyncWebClient, staff_channel: str, escalation: Escalation,
+                        body: dict[str, Any]) -> bool:
+    """Post the question to the staff channel (staff read English); False when Slack refuses."""
     user, channel = body.get("user", {}).get("id", "?"), (body.get("channel") or {}).get("id")
     where = f" in <#{channel}>" if channel and not channel.startswith("D") else ""
-    text = f"Question for A6IP staff from <@{user}>{where} (log #{log_id}):\n>{escape(question)}"
+    text = f"Question for A6IP staff from <@{user}>{where} (log #{escalation.log_id}):\n>{escape(escalation.question)}"
     try:
         await client.chat_postMessage(channel=staff_channel, text=text, unfurl_links=False)
     except SlackApiError as error:
-        log.warning("forwarding question %s to staff failed: %s", log_id, error.response.get("error"))
-        return "Sorry, I could not reach the A6IP staff channel. Please write to A6_partnership@iges.or.jp."
-    return "I have passed your question to A6IP staff; someone will get back to you here."
+        log.warning("forwarding question %s to staff failed: %s", escalation.log_id, error.response.get("error"))
+        return False
+    return True
 
 
 def header(headers: Mapping[str, Sequence[str]], name: str) -> str | None:

@@ -9,8 +9,11 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from adapters.slack.notices import notice_blocks, notice_text
-from bot.config import Settings
+from adapters.slack.oauth import InstalledTokens
+from adapters.slack.settings import SlackSettings, secret
 from bot.outreach.notifier import Notice, SendResult
 
 # Errors that will not go away by retrying: the subscription is paused until someone subscribes again.
@@ -57,13 +60,10 @@ class SlackNotifier:
         self.team_token = team_token
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SlackNotifier:
-        from adapters.slack.oauth import installed_bot_token
-
-        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-        client = AsyncWebClient(token=token, base_url=settings.slack_api_url)
-        lookup = installed_bot_token(settings) if settings.slack_client_id else None
-        return cls(client, team_token=lookup)
+    def from_settings(cls, settings: SlackSettings, engine: AsyncEngine) -> SlackNotifier:
+        """The bot token's client; with OAuth installs, their tokens read through the core's engine."""
+        client = AsyncWebClient(token=secret(settings.slack_bot_token), base_url=settings.slack_api_url)
+        return cls(client, team_token=InstalledTokens(settings, engine) if settings.slack_client_id else None)
 
     async def token_for(self, team: str | None) -> str | None:
         if team is None or self.team_token is None:
@@ -83,7 +83,3 @@ class SlackNotifier:
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
             return SendResult.transient(f"{type(error).__name__}: {error}"[:300])
         return SendResult.ok(message_id=str(response.get("ts") or ""))
-
-    async def close(self) -> None:
-        if self.team_token is not None and hasattr(self.team_token, "close"):
-            await self.team_token.close()

@@ -11,8 +11,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstall
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.config import Settings
-from bot.storage.db import create_engine
+from adapters.slack.settings import SlackSettings, secret
 
 # Bot scopes requested on install; keep in step with manifest.yaml.
 SCOPES = ["app_mentions:read", "channels:history", "groups:history", "im:history", "im:write", "chat:write",
@@ -20,16 +19,16 @@ SCOPES = ["app_mentions:read", "channels:history", "groups:history", "im:history
 STATE_SECONDS = 600
 
 
-def installation_store(settings: Settings, engine: AsyncEngine) -> AsyncSQLAlchemyInstallationStore:
-    """The store on the tables migration 0003 created (the project's async engine: aiosqlite or asyncpg)."""
+def installation_store(settings: SlackSettings, engine: AsyncEngine) -> AsyncSQLAlchemyInstallationStore:
+    """The store on the tables migration 0003 created (the core's one async engine: aiosqlite or asyncpg)."""
     return AsyncSQLAlchemyInstallationStore(client_id=settings.slack_client_id or "", engine=engine)
 
 
-def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings:
+def oauth_settings(settings: SlackSettings, engine: AsyncEngine, *, public_url: str | None) -> AsyncOAuthSettings:
     """/slack/install and /slack/oauth_redirect on the bot's server; installs saved in the database."""
-    redirect = f"{settings.public_url.rstrip('/')}/slack/oauth_redirect" if settings.public_url else None
-    secret = settings.slack_client_secret.get_secret_value() if settings.slack_client_secret else None
-    return AsyncOAuthSettings(client_id=settings.slack_client_id, client_secret=secret, scopes=SCOPES,
+    redirect = f"{public_url.rstrip('/')}/slack/oauth_redirect" if public_url else None
+    return AsyncOAuthSettings(client_id=settings.slack_client_id, client_secret=secret(settings.slack_client_secret),
+                              scopes=SCOPES,
                               redirect_uri=redirect, installation_store=installation_store(settings, engine),
                               state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=STATE_SECONDS,
                                                                          engine=engine))
@@ -56,29 +55,20 @@ class HomeOrInstalled(AsyncAuthorize):
         return self.home if self.home.team_id == team_id else None
 
 
-def home_or_installed(settings: Settings, store: Any, client: Any, logger: Any) -> HomeOrInstalled:
-    secret = settings.slack_client_secret.get_secret_value() if settings.slack_client_secret else None
+def home_or_installed(settings: SlackSettings, store: Any, client: Any, logger: Any) -> HomeOrInstalled:
     installed = AsyncInstallationStoreAuthorize(logger=logger, installation_store=store, bot_only=True,
-                                                client_id=settings.slack_client_id, client_secret=secret,
-                                                client=client)
-    home = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return HomeOrInstalled(installed, home)
+                                                client_id=settings.slack_client_id,
+                                                client_secret=secret(settings.slack_client_secret), client=client)
+    return HomeOrInstalled(installed, secret(settings.slack_bot_token))
 
 
 class InstalledTokens:
-    """team id -> bot token of that workspace's installation, for the notifier (which runs outside Bolt)."""
+    """team id -> bot token of that workspace's installation, for the notifier (which runs outside Bolt);
+    it reads the installation store through the core's engine, never a second one."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.engine = create_engine(settings.effective_database_url)
-        self.store = installation_store(settings, self.engine)
+    def __init__(self, settings: SlackSettings, engine: AsyncEngine) -> None:
+        self.store = installation_store(settings, engine)
 
     async def __call__(self, team_id: str) -> str | None:
         bot = await self.store.async_find_bot(enterprise_id=None, team_id=team_id)
         return bot.bot_token if bot is not None else None
-
-    async def close(self) -> None:
-        await self.engine.dispose()
-
-
-def installed_bot_token(settings: Settings) -> InstalledTokens:
-    return InstalledTokens(settings)

@@ -3,29 +3,44 @@ signatures already accepted (replays)."""
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta, timezone
+from typing import Protocol
 
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import DateTime, String, UniqueConstraint, delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
-
-from bot.storage import Base, Database
-from bot.storage.models import utcnow
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SEEN_FOR = timedelta(days=1)  # Slack retries within minutes; a day is ample
 # Bolt accepts a timestamp up to 5 minutes either side of its clock, so a signature stays usable until
 # timestamp + 5 min; a minute more covers clock drift between workers.
 SIGNATURE_VALID_FOR = timedelta(minutes=6)
 
-# slack_sdk's own tables (migration 0003 creates them) join our metadata, so autogenerate knows they are ours.
-SQLAlchemyInstallationStore.build_installations_table(Base.metadata, "slack_installations")
-SQLAlchemyInstallationStore.build_bots_table(Base.metadata, "slack_bots")
-SQLAlchemyOAuthStateStore.build_oauth_states_table(Base.metadata, "slack_oauth_states")
+
+class Database(Protocol):
+    """The core's database handle (`services.db`) as this store uses it: one session per unit of work."""
+
+    def session(self) -> AbstractAsyncContextManager[AsyncSession]: ...
 
 
-class SlackThread(Base):
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class SlackBase(DeclarativeBase):
+    """The Slack platform's own tables, apart from the core's (its migrations: adapters/slack/migrations)."""
+
+
+# slack_sdk's own tables (migration 0003 creates them) join this metadata, so autogenerate knows they are ours.
+SQLAlchemyInstallationStore.build_installations_table(SlackBase.metadata, "slack_installations")
+SQLAlchemyInstallationStore.build_bots_table(SlackBase.metadata, "slack_bots")
+SQLAlchemyOAuthStateStore.build_oauth_states_table(SlackBase.metadata, "slack_oauth_states")
+
+
+class SlackThread(SlackBase):
     """A thread the bot answered in, so follow-ups there are answered without a new mention."""
 
     __tablename__ = "slack_threads"
@@ -38,7 +53,7 @@ class SlackThread(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class SlackSeenEvent(Base):
+class SlackSeenEvent(SlackBase):
     """An Events API event id already handled; the primary key makes a second handling impossible."""
 
     __tablename__ = "slack_seen_events"
@@ -58,7 +73,7 @@ async def first_sight(db: Database, *, event_id: str) -> bool:
         return False
 
 
-class SlackSeenRequest(Base):
+class SlackSeenRequest(SlackBase):
     """A signed request already accepted; the (timestamp, signature) key makes each signature single-use."""
 
     __tablename__ = "slack_seen_requests"

@@ -12,12 +12,14 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
                           CommandHandler, ExtBot, MessageHandler, filters)
 from telegram.request import HTTPXRequest
 
-from bot.config import Settings
 from bot.services import Services
+from bot.texts import LANGUAGES, say
 
-from adapters.telegram import outreach, questions, texts
+from adapters.telegram import outreach, questions
+from adapters.telegram.texts import COMMANDS, language, plain
 from adapters.telegram.common import Context, key_of
 from adapters.telegram.keyboards import callback_key, unpack
+from adapters.telegram.settings import TelegramSettings
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
@@ -52,11 +54,9 @@ def file_url(api_url: str) -> str:
     return api_url[: -len("bot")] + "file/bot" if api_url.endswith("/bot") else "https://api.telegram.org/file/bot"
 
 
-def build_application(settings: Settings, *, polling: bool) -> Application[Any, Any, Any, Any, Any, Any]:
+def build_application(settings: TelegramSettings, *, polling: bool) -> Application[Any, Any, Any, Any, Any, Any]:
     """An Application for the configured token and Bot API URL; rate-limited replies; updates handled concurrently."""
-    assert settings.telegram_token is not None
-    token = settings.telegram_token.get_secret_value()
-    bot = TolerantBot(token, base_url=settings.telegram_api_url, base_file_url=file_url(settings.telegram_api_url),
+    bot = TolerantBot(settings.token, base_url=settings.telegram_api_url, base_file_url=file_url(settings.telegram_api_url),
                       request=HTTPXRequest(connection_pool_size=16),
                       get_updates_request=HTTPXRequest(connection_pool_size=1),
                       rate_limiter=AIORateLimiter(max_retries=2))
@@ -70,7 +70,7 @@ async def on_button(update: Update, context: Context) -> None:
     assert query is not None
     parts = unpack(key_of(context), query.data)
     if parts is None or parts[0] not in BUTTONS:
-        await query.answer("This button no longer works; please send your request again.")
+        await query.answer(plain("button.expired", language(update)))
         return
     await BUTTONS[parts[0]](update, context, parts[1:])
 
@@ -81,19 +81,21 @@ async def on_error(update: object, context: Context) -> None:
     if not isinstance(update, Update):
         return
     try:
+        failed = plain("failed", language(update))
         if update.callback_query is not None:
-            await update.callback_query.answer(texts.FAILED)
+            await update.callback_query.answer(failed)
         elif update.effective_message is not None and update.effective_chat and update.effective_chat.type == "private":
-            await update.effective_message.reply_text(texts.FAILED)
+            await update.effective_message.reply_text(failed)
     except TelegramError as error:
         log.warning("could not report the failure to the chat: %s", error)
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
     """Wire the handlers; order matters: the first matching handler in the group wins."""
-    assert services.settings.telegram_token is not None
+    settings = services.settings.section(TelegramSettings)
     application.bot_data["services"] = services
-    application.bot_data["callback_key"] = callback_key(services.settings.telegram_token.get_secret_value())
+    application.bot_data["settings"] = settings
+    application.bot_data["callback_key"] = callback_key(settings.token)
     new = filters.UpdateType.MESSAGE
     private = filters.ChatType.PRIVATE
     application.add_handlers([
@@ -117,5 +119,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     application.add_error_handler(on_error)
 
 
-def bot_commands() -> list[BotCommand]:
-    return [BotCommand(name, description) for name, description in texts.COMMANDS]
+def bot_commands() -> dict[str | None, list[BotCommand]]:
+    """The command menu in each language (None: the default, English, for everyone else)."""
+    return {code: [BotCommand(name, say(f"command.{name}", code or "en")) for name in COMMANDS]
+            for code in (None, *(lang for lang in LANGUAGES if lang != "en"))}

@@ -9,6 +9,7 @@ from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from adapters.telegram.settings import TelegramSettings
 from bot.services import Services
 
 Context = ContextTypes.DEFAULT_TYPE
@@ -18,6 +19,10 @@ MANAGERS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 
 def services_of(context: Context) -> Services:
     return context.bot_data["services"]  # type: ignore[no-any-return]
+
+
+def settings_of(context: Context) -> TelegramSettings:
+    return context.bot_data["settings"]  # type: ignore[no-any-return]
 
 
 def key_of(context: Context) -> bytes:

@@ -10,18 +10,26 @@ from urllib.parse import urlparse
 from telegram import Chat, User
 
 from bot.answering import Answer
-from bot.storage import QuestionLog
+from bot.escalation import Escalation
+from bot.texts import say
 
 MAX_MESSAGE = 4096
 EXCERPT_CHARS = 300
 SAFE_SCHEMES = ("http", "https", "mailto", "tg")
 TOKEN = re.compile(r"<[^>]*>|&#?\w+;|\s+|[^<&\s]+|[<&]")
 TAG = re.compile(r"<(/?)([a-zA-Z-]+)")
+BOLD = re.compile(r"\*([^*\n]+)\*")
+CODE = re.compile(r"`([^`\n]+)`")
 
 
 def esc(text: str | None) -> str:
     """Escape text for Telegram HTML (it knows only &lt; &gt; &amp; &quot; and numeric entities)."""
     return html.escape(text or "", quote=False)
+
+
+def markup_html(text: str) -> str:
+    """The catalogue's neutral markup (*bold*, `code`) as Telegram HTML, everything else escaped."""
+    return CODE.sub(r"<code>\1</code>", BOLD.sub(r"<b>\1</b>", esc(text)))
 
 
 def link(url: str | None, label: str) -> str:
@@ -42,7 +50,7 @@ def answer_html(answer: Answer) -> str:
     if answer.footer:
         parts.append(f"<i>{esc(answer.footer)}</i>")
     if answer.sources:
-        lines = ["<b>Sources</b>"]
+        lines = [f"<b>{esc(say('answer.sources', answer.language))}</b>"]
         for n, source in enumerate(answer.sources, start=1):
             line = f"[{n}] {link(source.url, source.citation or source.title or 'source')}"
             if not answer.answered and source.excerpt:
@@ -105,12 +113,12 @@ def pieces(text: str, size: int) -> list[str]:
     return out
 
 
-def staff_html(row: QuestionLog, user: User | None, chat: Chat) -> str:
-    """The message to the staff chat: who asked, where, the question and how the bot did."""
+def staff_html(row: Escalation, user: User | None, chat: Chat) -> str:
+    """The message to the staff chat (staff read English): who asked, where, the question and how the bot did."""
     who = user.mention_html() if user else "someone"
     if user and user.username:
         who += f" (@{esc(user.username)})"
     where = "a private chat" if chat.type == "private" else f"the group {esc(chat.title or str(chat.id))}"
     status = "answered" if row.answered else "not answered"
     return (f"🙋 <b>Question for A6IP staff</b> from {who} in {where}:\n\n<blockquote>{esc(row.question)}</blockquote>\n"
-            f"The bot {status} it (confidence {row.confidence:.2f}; question log #{row.id}).")
+            f"The bot {status} it (confidence {row.confidence:.2f}; question log #{row.log_id}).")

@@ -9,6 +9,7 @@ import hmac
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.outreach.topics import TOPICS
+from bot.texts import say, topic_label
 
 MAX_CALLBACK_BYTES = 64
 SIGNATURE_CHARS = 8
@@ -36,34 +37,38 @@ def unpack(key: bytes, data: str | None) -> list[str] | None:
     return payload.split(":")
 
 
-def answer_keyboard(key: bytes, log_id: int | None, *, rated: bool = False, escalated: bool = False) -> InlineKeyboardMarkup | None:
-    """👍 / 👎 and 'ask A6IP staff' under an answer; each row disappears once used."""
+def answer_keyboard(key: bytes, log_id: int | None, language: str, *, rated: bool = False,
+                    escalated: bool = False) -> InlineKeyboardMarkup | None:
+    """👍 / 👎 and 'ask A6IP staff' under an answer, in the reader's language; each row disappears once used."""
     if log_id is None:
         return None
     rows = []
     if not rated:
-        rows.append([InlineKeyboardButton("👍 helpful", callback_data=pack(key, "fb", log_id, 1)),
-                     InlineKeyboardButton("👎 not helpful", callback_data=pack(key, "fb", log_id, 0))])
+        rows.append([InlineKeyboardButton(say("button.helpful", language), callback_data=pack(key, "fb", log_id, 1)),
+                     InlineKeyboardButton(say("button.not_helpful", language), callback_data=pack(key, "fb", log_id, 0))])
     if not escalated:
-        rows.append([InlineKeyboardButton("ask A6IP staff", callback_data=pack(key, "st", log_id))])
+        rows.append([InlineKeyboardButton(say("button.staff", language), callback_data=pack(key, "st", log_id))])
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def events_keyboard(key: bytes, *, offset: int, page: int, more: bool, topic: str | None) -> InlineKeyboardMarkup | None:
+def events_keyboard(key: bytes, language: str, *, offset: int, page: int, more: bool,
+                    topic: str | None) -> InlineKeyboardMarkup | None:
     buttons = []
     if offset > 0:
-        buttons.append(InlineKeyboardButton("‹ earlier", callback_data=pack(key, "ev", max(0, offset - page), topic or "")))
+        buttons.append(InlineKeyboardButton(say("button.earlier", language),
+                                            callback_data=pack(key, "ev", max(0, offset - page), topic or "")))
     if more:
-        buttons.append(InlineKeyboardButton("later ›", callback_data=pack(key, "ev", offset + page, topic or "")))
+        buttons.append(InlineKeyboardButton(say("button.later", language),
+                                            callback_data=pack(key, "ev", offset + page, topic or "")))
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
 
-def topics_keyboard(key: bytes, chosen: list[str] | None) -> InlineKeyboardMarkup:
-    """Two topics per row, ticked when followed (None: not subscribed, []: every topic)."""
+def topics_keyboard(key: bytes, chosen: tuple[str, ...] | None, language: str) -> InlineKeyboardMarkup:
+    """Two topics per row, ticked when followed (None: not subscribed, (): every topic)."""
     def label(topic: str) -> str:
-        return ("✅ " if chosen is not None and (not chosen or topic in chosen) else "") + TOPICS[topic]
+        return ("✅ " if chosen is not None and (not chosen or topic in chosen) else "") + topic_label(topic, language)
     buttons = [InlineKeyboardButton(label(t), callback_data=pack(key, "sub", t)) for t in TOPICS]
     rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([InlineKeyboardButton("All topics", callback_data=pack(key, "sub", "*")),
-                 InlineKeyboardButton("Done", callback_data=pack(key, "sub", "."))])
+    rows.append([InlineKeyboardButton(say("button.all_topics", language), callback_data=pack(key, "sub", "*")),
+                 InlineKeyboardButton(say("button.done", language), callback_data=pack(key, "sub", "."))])
     return InlineKeyboardMarkup(rows)

@@ -1,42 +1,35 @@
-"""Events and outreach notices in Telegram HTML: times in the reader's zone and the organiser's, place, links."""
+"""The core's event and notice layout (bot.outreach.render) in Telegram HTML; nothing but markup here."""
 
 from __future__ import annotations
 
-from bot.outreach.notifier import EventInfo, Notice
-from bot.outreach.render import HEADINGS, when, where
-from bot.outreach.topics import KINDS
+from bot.outreach.notice import EventInfo, Notice
+from bot.outreach.render import EventLayout, event_layout, notice_layout
+from bot.texts import say
 
-from adapters.telegram.formatting import esc, link
+from adapters.telegram.formatting import esc, link, markup_html
 
 
-def event_html(event: EventInfo, reader_zone: str) -> str:
-    """One event: title, kind and organiser, when (both zones), where, registration and calendar links."""
-    title = f"<b>{esc(event.title)}</b>"
-    if event.status in ("cancelled", "postponed"):
-        title += f" [{event.status.upper()}]"
-    kind = esc(KINDS.get(event.kind, "Event") + (f" · {event.organiser}" if event.organiser else ""))
-    lines = [title, kind, f"🕘 {esc(when(event, reader_zone))}", f"📍 {esc(where(event))}"]
-    links = [link(event.registration_url, "Register")] if event.registration_url else []
-    links.append(link(event.calendar_url, "Add to calendar"))
-    lines.append(" · ".join(links))
+def layout_html(layout: EventLayout) -> str:
+    """One event: title (and status), kind and organiser, when and where, then its links on one line."""
+    title = f"<b>{esc(layout.title)}</b>" + (f" [{esc(layout.status)}]" if layout.status else "")
+    lines = [title, esc(layout.kind), *(f"<b>{esc(label)}:</b> {esc(value)}" for label, value in layout.fields)]
+    lines.append(" · ".join(link(item.url, item.label) for item in layout.links))
     return "\n".join(lines)
 
 
 def notice_html(notice: Notice) -> str:
-    """The whole notice: heading (with what changed), each event, and an announcement's description."""
-    heading = HEADINGS[notice.kind]
-    if notice.kind == "change" and notice.changes:
-        heading += f" ({', '.join(c.replace('_', ' ') for c in notice.changes)})"
-    parts = [f"<b>{esc(heading)}</b>", *(event_html(e, notice.timezone) for e in notice.events)]
-    if notice.kind == "announce" and notice.event.description:
-        parts.append(esc(notice.event.description.strip()[:600]))
+    layout = notice_layout(notice)
+    parts = [f"<b>{esc(layout.heading)}</b>", *(layout_html(e) for e in layout.events)]
+    if layout.description:
+        parts.append(esc(layout.description))
     return "\n\n".join(parts)
 
 
-def events_page_html(events: list[EventInfo], *, zone: str, offset: int, topic_label: str | None) -> str:
-    """A page of /events; says so plainly when nothing is scheduled."""
-    about = f" on {esc(topic_label)}" if topic_label else ""
+def events_page_html(events: list[EventInfo], *, zone: str, offset: int, topic_label: str | None, language: str) -> str:
+    """A page of /events in the reader's language and zone; says so plainly when nothing is scheduled."""
+    about = say("events.about", language, topic=topic_label) if topic_label else ""
     if not events:
-        return f"No upcoming events{about} are scheduled yet." if offset == 0 else "No more events."
-    header = f"<b>Upcoming events{about}</b> (times in {esc(zone)}; change with /timezone)"
-    return "\n\n".join([header, *(f"{offset + n}. " + event_html(e, zone) for n, e in enumerate(events, start=1))])
+        return esc(say("events.none", language, about=about) if offset == 0 else say("events.no_more", language))
+    header = markup_html(say("events.header", language, about=about, zone=zone, timezone="/timezone"))
+    return "\n\n".join([header, *(f"{offset + n}. " + layout_html(event_layout(e, zone, language))
+                                  for n, e in enumerate(events, start=1))])

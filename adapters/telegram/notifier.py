@@ -15,13 +15,14 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.config import Settings
 from bot.outreach.notifier import Notice, SendResult
+from bot.outreach.render import render_plain
 
 from adapters.telegram.app import file_url
 from adapters.telegram.common import NO_PREVIEW
 from adapters.telegram.formatting import split_html
 from adapters.telegram.notices import notice_html
+from adapters.telegram.settings import TelegramSettings
 
 GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights", "have no rights",
         "chat_write_forbidden", "need administrator rights", "peer_id_invalid")
@@ -76,10 +77,9 @@ class TelegramNotifier:
         self.unfinished: OrderedDict[tuple[int, str], Progress] = OrderedDict()  # by (delivery id, chat id)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> TelegramNotifier:
-        assert settings.telegram_token is not None
+    def from_settings(cls, settings: TelegramSettings) -> TelegramNotifier:
         limiter = AIORateLimiter(overall_max_rate=0, group_max_rate=20, group_time_period=60, max_retries=0)
-        return cls(ExtBot(settings.telegram_token.get_secret_value(), base_url=settings.telegram_api_url,
+        return cls(ExtBot(settings.token, base_url=settings.telegram_api_url,
                           base_file_url=file_url(settings.telegram_api_url),
                           request=HTTPXRequest(connection_pool_size=64), rate_limiter=limiter))
 
@@ -113,7 +113,7 @@ class TelegramNotifier:
                 # our HTML was refused: plain text still informs the reader (only the parts not sent yet)
                 rest = [part for part, _ in progress.parts[len(progress.sent):]]
                 progress.parts[len(progress.sent):] = plain_parts(rest) if progress.sent else \
-                    [(part, False) for part in split_html(notice.plain())]
+                    [(part, False) for part in split_html(render_plain(notice))]
                 continue
             progress.sent.append(message.message_id)
         return str(progress.sent[0])

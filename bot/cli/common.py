@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.config import Settings
-from bot.services import Services, open_services
+from bot.cli.platforms import open_services
+from bot.services import Services
 
 T = TypeVar("T")
 err = Console(stderr=True)

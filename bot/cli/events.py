@@ -9,7 +9,7 @@ from sqlalchemy import select
 from zoneinfo import ZoneInfo
 
 from bot.cli.common import err, out, run
-from bot.cli.outreach import open_db
+from bot.cli.platforms import open_database
 from bot.config import Settings
 from bot.outreach import events as store
 from bot.outreach.importer import EventImportError, import_events
@@ -31,7 +31,7 @@ def line(e: Event) -> str:
 
 
 async def _write(spec_factory, *, publish: bool = True) -> str:  # type: ignore[no-untyped-def]
-    db = await open_db(Settings())
+    db = await open_database(Settings())
     try:
         async with db.session() as session:
             spec = await spec_factory(session)
@@ -90,7 +90,7 @@ def edit(uid: str = typer.Argument(...), title: str = typer.Option(None), start:
 def cancel(uid: str = typer.Argument(...)) -> None:
     """Cancel an event; subscribers who were told about it get a cancellation notice."""
     async def main() -> Event | None:
-        db = await open_db(Settings())
+        db = await open_database(Settings())
         try:
             return await store.cancel(db, uid=uid)
         finally:
@@ -106,7 +106,7 @@ def list_events(all_: bool = typer.Option(False, "--all", help="include past eve
                 topic: str = typer.Option(None, "--topic")) -> None:
     """Upcoming events (or all with --all), soonest first."""
     async def main() -> list[Event]:
-        db = await open_db(Settings())
+        db = await open_database(Settings())
         try:
             start = None if all_ else datetime.now(timezone.utc) - timedelta(hours=12)
             return await store.listing(db, start=start, topic=topic)
@@ -123,7 +123,7 @@ def list_events(all_: bool = typer.Option(False, "--all", help="include past eve
 def import_(source: str = typer.Argument(..., metavar="FILE_OR_URL", help=".yaml, .csv, .ics file or http(s) feed")) -> None:
     """Import events, idempotent by UID; a malformed file is refused whole and changes nothing."""
     async def main():  # type: ignore[no-untyped-def]
-        db = await open_db(Settings())
+        db = await open_database(Settings())
         try:
             return await import_events(db, source)
         finally:

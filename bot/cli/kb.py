@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from bot.cli.common import err, out, progress_bars, quiet_libraries, run
+from bot.cli.platforms import open_database
 from bot.config import Settings
 from bot.kb import import_paths, list_documents, remove_documents, sync_index
 from bot.services import make_index
@@ -33,8 +34,7 @@ def import_(paths: list[Path] = typer.Argument(..., help="files and folders: .md
     settings = Settings()
 
     async def main() -> int:
-        db = Database(settings.effective_database_url)
-        await db.migrate()
+        db = await open_database(settings)
         try:
             total = 0
             for path in paths:
@@ -72,8 +72,7 @@ def list_() -> None:
     settings = Settings()
 
     async def main() -> None:
-        db = Database(settings.effective_database_url)
-        await db.migrate()
+        db = await open_database(settings)
         try:
             rows = await list_documents(db)
         finally:
@@ -93,8 +92,7 @@ def remove(refs: list[str] = typer.Argument(..., help="document ids or sources a
     settings = Settings()
 
     async def main() -> int:
-        db = Database(settings.effective_database_url)
-        await db.migrate()
+        db = await open_database(settings)
         try:
             removed, unknown = await remove_documents(db, refs)
             if removed:

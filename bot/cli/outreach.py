@@ -9,19 +9,15 @@ import signal
 import typer
 
 from bot.cli.common import err, out, run
+from bot.cli.platforms import PLATFORMS, open_database
 from bot.config import Settings
 from bot.outreach import outbox, subscriptions
 from bot.outreach.dispatcher import Policy
+from bot.platform import rates
+from bot.services import Backend
 from bot.outreach.service import build_notifiers, close_notifiers, make_dispatcher, parse_now
-from bot.storage import Database
 
 app = typer.Typer(help="Event outreach: deliveries and subscriptions.", no_args_is_help=True)
-
-
-async def open_db(settings: Settings) -> Database:
-    db = Database(settings.effective_database_url)
-    await db.migrate()
-    return db
 
 
 @app.command("tick")
@@ -39,10 +35,10 @@ def tick(now: str = typer.Option(None, "--now", help="ISO time to plan for (defa
 
     async def main() -> None:
         settings = Settings()
-        db = await open_db(settings)
-        notifiers = build_notifiers(settings)
-        dispatcher = make_dispatcher(settings, db, notifiers, rate_scale=rate_scale, policy=Policy(lease=lease),
-                                     worker=worker)
+        services = Backend(settings, await open_database(settings))
+        notifiers = build_notifiers(PLATFORMS, services)
+        dispatcher = make_dispatcher(settings, services.db, notifiers, rates=rates(PLATFORMS), rate_scale=rate_scale,
+                                     policy=Policy(lease=lease), worker=worker)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, dispatcher.stop)
@@ -51,7 +47,7 @@ def tick(now: str = typer.Option(None, "--now", help="ISO time to plan for (defa
             out.print(json.dumps(report.__dict__))
         finally:
             await close_notifiers(notifiers)
-            await db.close()
+            await services.close()
 
     run(main())
 
@@ -61,7 +57,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> 
     """Deliveries per event: pending, sent, failed, paused."""
 
     async def main() -> list[dict[str, object]]:
-        db = await open_db(Settings())
+        db = await open_database(Settings())
         try:
             return await outbox.status(db)
         finally:
@@ -81,7 +77,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> 
 
 
 @app.command("subscribe")
-def subscribe(platform: str = typer.Option(..., "--platform", help="telegram, slack or webhook"),
+def subscribe(platform: str = typer.Option(..., "--platform", help=" or ".join([p.name for p in PLATFORMS] + ["webhook"])),
               chat: str = typer.Option(..., "--chat", help="chat or channel id (a URL for webhook)"),
               topic: list[str] = typer.Option([], "--topic", help="repeat; none = every topic"),
               kind: list[str] = typer.Option(None, "--kind", help="repeat; none = every kind"),
@@ -91,7 +87,7 @@ def subscribe(platform: str = typer.Option(..., "--platform", help="telegram, sl
     """Subscribe a chat (what the adapters' /subscribe does), e.g. for a webhook or a test."""
 
     async def main() -> str:
-        db = await open_db(Settings())
+        db = await open_database(Settings())
         try:
             sub = await subscriptions.subscribe(db, platform=platform, chat_id=chat, topics=topic, kinds=kind or None,
                                                 timezone=timezone, language=language, digest=digest)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+import typer
 from sqlalchemy import text
 
+from bot.cli.platforms import PLATFORMS, open_services
 from bot.config import Settings
+from bot.platform import Platform, PlatformError, rates, start_configured
 
 log = logging.getLogger("a6bot.run")
 Stopper = Callable[[], Awaitable[Any]]
@@ -40,37 +42,20 @@ def configure_logging(level: str) -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-async def optional(module: str, function: str, *args: Any) -> Any:
-    """Start an optional part; a missing module is a clear warning, not a crash."""
-    try:
-        start = getattr(importlib.import_module(module), function)
-    except (ImportError, AttributeError) as error:
-        log.warning("%s.%s is not available; continuing without it (%s)", module, function, error)
-        return None
-    result = start(*args)
-    return await result if asyncio.iscoroutine(result) else result
-
-
-async def serve(settings: Settings, stop: asyncio.Event) -> None:
-    """Start everything, wait for `stop`, then stop everything in reverse order."""
-    from bot.metrics import count_questions, metrics_endpoint, observe_send, set_delivery_states
+async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Platform] = PLATFORMS) -> None:
+    """Start everything, wait for `stop`, then stop everything in reverse order. A configured platform that
+    cannot start raises PlatformError (after stopping what had started): the service never runs half-set-up."""
+    from bot.console import mount_console
+    from bot.metrics import metrics_endpoint, observe_send, set_delivery_states
     from bot.outreach import outbox
     from bot.outreach.calendar import calendar_routes
-    from bot.outreach.importer import load_shipped
-    from bot.outreach.questions import install
     from bot.outreach.service import Scheduler, base_url, build_notifiers, close_notifiers, make_dispatcher
     from bot.server import HttpServer
-    from bot.services import open_services
 
     stoppers: list[tuple[str, Stopper]] = []
     try:
         services = await open_services(settings)
         stoppers.append(("services", services.close))
-        shipped = await load_shipped(services.db)
-        log.info("shipped events loaded", extra={"added": len(shipped.added)})
-        install(services.answerer, services.db, base_url=base_url(settings))
-        count_questions(services.answerer)
-
         server = HttpServer(settings.http_host, settings.http_port)
         server.add_route("/metrics", metrics_endpoint)
         for path, endpoint in calendar_routes(services.db, base_url=base_url(settings)):
@@ -85,19 +70,15 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
 
         server.add_check("database", database_ready)
         server.add_check("index", index_ready)
-        await optional("bot.console", "mount_console", services, server)
-        for token, module, function in ((settings.telegram_token, "adapters.telegram", "start_telegram"),
-                                        (settings.slack_bot_token, "adapters.slack", "start_slack")):
-            if token is not None:
-                runner = await optional(module, function, services, server)
-                if runner is not None:
-                    stoppers.append((module, runner.stop))
+        mount_console(services, server)
+        for runner in await start_configured(platforms, services, server):
+            stoppers.append((runner.platform, runner.stop))
         await server.start()
         stoppers.append(("http server", server.stop))
 
-        notifiers = build_notifiers(settings)
+        notifiers = build_notifiers(platforms, services)
         stoppers.append(("notifiers", lambda: close_notifiers(notifiers)))
-        dispatcher = make_dispatcher(settings, services.db, notifiers)
+        dispatcher = make_dispatcher(settings, services.db, notifiers, rates=rates(platforms))
         dispatcher.observe = observe_send
 
         async def refresh_gauges(_report: Any) -> None:
@@ -130,4 +111,9 @@ def run() -> None:
             loop.add_signal_handler(sig, stop.set)
         await serve(settings, stop)
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    except PlatformError as error:
+        log.critical("a6bot cannot start: %s", error)
+        typer.echo(f"a6bot run: {error}", err=True)
+        raise typer.Exit(1) from error

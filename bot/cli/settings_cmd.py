@@ -1,4 +1,4 @@
-"""`a6bot config`: the effective settings, secrets masked."""
+"""`a6bot config`: the effective settings, the core's and every platform's own, secrets masked."""
 
 from __future__ import annotations
 
@@ -7,12 +7,17 @@ import json
 import typer
 
 from bot.cli.common import out
+from bot.cli.platforms import PLATFORMS
 from bot.config import Settings
 
 
 def config(as_json: bool = typer.Option(False, "--json", help="one JSON object")) -> None:
     """Print the effective settings (environment, .env and defaults), with secrets masked."""
-    values = Settings().masked()
+    settings = Settings()
+    values = settings.masked()
+    for platform in PLATFORMS:
+        if platform.section is not None:
+            values.update(settings.section(platform.section).masked())
     if as_json:
         print(json.dumps(values, default=str))
         return

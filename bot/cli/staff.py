@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from bot.cli.common import err, out, run
+from bot.cli.platforms import open_database
 from bot.config import Settings
 from bot.console.accounts import AccountError, add_staff, list_staff, remove_staff
 from bot.console.models import ROLES
@@ -18,9 +19,7 @@ ACTOR = "cli"
 
 
 async def _db() -> Database:
-    db = Database(Settings().effective_database_url)
-    await db.migrate()
-    return db
+    return await open_database(Settings())
 
 
 def read_password(from_stdin: bool) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import re
 import tempfile
-import weakref
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -17,10 +16,9 @@ from sqlalchemy import select, update
 from bot.console.accounts import audit
 from bot.console.faq import FaqEntry, entry_of
 from bot.console.faq_overrides import base_sources, current_chunk
-from bot.kb import SyncStats, remove_documents, store_document, sync_index
+from bot.kb import SyncStats, index_lock, remove_documents, store_document, sync_index
 from bot.services import Services
 from bot.storage.models import Document, QuestionLog
-from index import SearchIndex
 from knowledge.loaders import LOADERS, NOT_DOCUMENTS, load_file
 from knowledge.types import LoadError
 
@@ -28,14 +26,6 @@ MAX_UPLOAD = 20 * 1024 * 1024
 SAFE_NAME = re.compile(r"^[\w][\w .()+,-]*$")
 CONTENT_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
                  "text/plain": ".txt", "text/markdown": ".md", "application/yaml": ".yaml", "text/yaml": ".yaml"}
-
-
-_LOCKS: weakref.WeakKeyDictionary[SearchIndex, asyncio.Lock] = weakref.WeakKeyDictionary()
-
-
-def index_lock(index: SearchIndex) -> asyncio.Lock:
-    """One lock per index, shared by the console and /reindex, so two updates never interleave."""
-    return _LOCKS.setdefault(index, asyncio.Lock())
 
 
 class CurationError(ValueError):

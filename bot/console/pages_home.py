@@ -10,7 +10,8 @@ from starlette.routing import Route
 from bot.console.accounts import audit, authenticate
 from bot.console.auth import Staff, base, csrf_ok, current_staff, guard, sign_in
 from bot.console.models import StaffAccount
-from bot.console.stats import day_chart, gather
+from bot.console.stats import day_chart
+from bot.stats import gather
 from bot.console.web import go, page, safe_next, text
 
 

@@ -15,7 +15,7 @@ from bot.console.auth import Staff, flash, guard
 from bot.console.curation import CurationError
 from bot.console.faq import SOURCE_PREFIX, FaqEntry, entry_of, slug
 from bot.console.faq_overrides import base_sources, current_chunk, overrides
-from bot.console.unanswered import by_ids
+from bot.unanswered import by_ids
 from bot.console.web import go, lines, page, text
 from bot.kb import list_documents
 from bot.storage import ChunkRow, Document

@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from bot.answering import QuestionError
 from bot.console.auth import Staff, flash, guard
-from bot.console.unanswered import grouped
+from bot.unanswered import grouped
 from bot.console.web import go, page, text
 
 

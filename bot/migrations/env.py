@@ -1,23 +1,44 @@
-"""Alembic environment: migrations run synchronously on the URL handed over by bot.storage.db.upgrade."""
+"""Alembic environment: migrations run synchronously on the URL handed over by bot.storage.db.upgrade.
+
+Autogenerate compares the database with one owner's tables only, so a platform's or the console's tables
+are never proposed for dropping: the core's by default, another owner's with `-x metadata=module:attribute`
+(e.g. `alembic -x metadata=adapters.slack.store:SlackBase.metadata revision --autogenerate ...`).
+"""
+
+import importlib
+from typing import Any
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
+from sqlalchemy import MetaData, engine_from_config, pool
 
 from bot.storage.models import Base
 import bot.outreach.models  # noqa: F401  (outreach tables)
-import bot.console.models  # noqa: F401  (staff accounts, audit log)
-import adapters.slack.store  # noqa: F401  (slack threads, handled events, OAuth installation store)
 
 config = context.config
-target_metadata = Base.metadata
+
+
+def target_metadata() -> MetaData:
+    named = context.get_x_argument(as_dictionary=True).get("metadata")
+    if not named:
+        return Base.metadata
+    module, _, attribute = named.partition(":")
+    found: Any = importlib.import_module(module)
+    for part in attribute.split("."):
+        found = getattr(found, part)
+    return found  # type: ignore[no-any-return]
 
 
 def run_migrations() -> None:
     """Run against a live connection; batch mode lets SQLite alter tables."""
+    metadata = target_metadata()
+
+    def owned(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        return not (type_ == "table" and reflected and compare_to is None)  # another owner's table
+
     engine = engine_from_config(config.get_section(config.config_ini_section) or {}, prefix="sqlalchemy.",
                                 poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata,
+        context.configure(connection=connection, target_metadata=metadata, include_object=owned,
                           render_as_batch=connection.dialect.name == "sqlite")
         with context.begin_transaction():
             context.run_migrations()

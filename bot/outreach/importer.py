@@ -221,6 +221,8 @@ SHIPPED = Path(__file__).resolve().parents[2] / "knowledge" / "events"
 
 async def load_shipped(db: Database, folder: Path = SHIPPED) -> ImportReport:
     """Add the bundled events on start; existing ones are left alone so staff edits and cancellations stick."""
+    if not folder.is_dir():
+        raise EventImportError(f"the events folder {folder} does not exist (A6BOT_EVENTS_DIR)")
     total = ImportReport()
     for path in sorted(folder.glob("*.yaml")):
         report = await import_events(db, str(path), origin="shipped", only_new=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.outreach.notifier import Notice, SendResult
+from bot.outreach.render import render_plain
 
 Script = Callable[[str, Notice, int], SendResult | None]  # (chat_id, notice, call number) -> forced result
 
@@ -32,4 +33,4 @@ class MemoryNotifier:
         return SendResult.ok(message_id=str(len(self.sent)))
 
     def texts(self, chat_id: str | None = None) -> list[str]:
-        return [n.plain() for c, n in self.sent if chat_id is None or c == chat_id]
+        return [render_plain(n) for c, n in self.sent if chat_id is None or c == chat_id]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-from bot.answering import Answer, Answerer
+from bot.answering import Answer
 from bot.compose import Source
 from bot.outreach import events as store
 from bot.outreach.models import Event
@@ -119,11 +119,3 @@ class EventAnswers:
         row = min(found, key=lambda r: r.starts_at)
         link = row.registration_url or store.calendar_url(self.base_url, row.uid)
         return f"Next event on this topic: {row.title}, {when_text(row)} — {link}"
-
-
-def install(answerer: Answerer, db: Database, *, base_url: str) -> EventAnswers:
-    """Plug the events answers into the answerer (responder first, knowledge answer otherwise)."""
-    answers = EventAnswers(db, base_url=base_url)
-    answerer.responders.append(answers.respond)
-    answerer.footer_hint = answers.footer
-    return answers

@@ -33,15 +33,13 @@ class Rate:
     per_chat: float | None  # messages per second to one chat
 
 
-DEFAULT_RATES = {"telegram": Rate(30.0, 1.0), "slack": Rate(None, 1.0)}
-
-
 class RateLimits:
-    """Waits before each send so the platform's published limits are kept; `scale` multiplies every rate."""
+    """Waits before each send so the platforms' published limits are kept (each platform declares its own
+    `rate`; a platform not listed is not paced); `scale` multiplies every rate."""
 
     def __init__(self, rates: dict[str, Rate] | None = None, *, scale: float = 1.0) -> None:
         self.rates = {k: Rate(r.overall * scale if r.overall else None, r.per_chat * scale if r.per_chat else None)
-                      for k, r in (rates or DEFAULT_RATES).items()}
+                      for k, r in (rates or {}).items()}
         self.overall: dict[str, Spacer] = {}
         self.chats: dict[tuple[str, str], Spacer] = {}
         self.blocked_until: dict[str, float] = {}

@@ -1,27 +1,26 @@
-"""Wiring for the long-running service and the CLI: notifiers from settings, and the scheduler loop."""
+"""Wiring for the long-running service and the CLI: notifiers from the platforms, and the scheduler loop."""
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
 from bot.outreach.dispatcher import Dispatcher, Policy, TickReport
 from bot.outreach.notifier import Notifier
-from bot.outreach.ratelimit import RateLimits
+from bot.outreach.ratelimit import Rate, RateLimits
 from bot.outreach.webhook import WebhookNotifier
+from bot.platform import Platform
+from bot.platform import notifiers as platform_notifiers
 from bot.storage import Database
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from bot.services import Backend
 
-ADAPTER_NOTIFIERS = {
-    "telegram": ("adapters.telegram.notifier", "TelegramNotifier", "telegram_token"),
-    "slack": ("adapters.slack.notifier", "SlackNotifier", "slack_bot_token"),
-}
+log = logging.getLogger(__name__)
 
 
 def base_url(settings: Settings) -> str:
@@ -29,27 +28,9 @@ def base_url(settings: Settings) -> str:
     return settings.public_url or f"http://{settings.http_host}:{settings.http_port}"
 
 
-def adapter_notifier(settings: Settings, platform: str) -> Notifier | None:
-    """The adapter's notifier when its token is set and its module exists; a clear warning otherwise."""
-    module_name, class_name, token = ADAPTER_NOTIFIERS[platform]
-    if getattr(settings, token) is None:
-        return None
-    try:
-        cls = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError) as error:
-        log.warning("%s notifications disabled: %s.%s is not available (%s)", platform, module_name, class_name, error)
-        return None
-    factory: Callable[[Settings], Any] = getattr(cls, "from_settings", cls)
-    return factory(settings)  # type: ignore[no-any-return]
-
-
-def build_notifiers(settings: Settings) -> dict[str, Notifier]:
-    notifiers: dict[str, Notifier] = {"webhook": WebhookNotifier()}
-    for platform in ADAPTER_NOTIFIERS:
-        notifier = adapter_notifier(settings, platform)
-        if notifier is not None:
-            notifiers[platform] = notifier
-    return notifiers
+def build_notifiers(platforms: Sequence[Platform], services: Backend) -> dict[str, Notifier]:
+    """The generic webhook notifier plus each configured platform's own."""
+    return {"webhook": WebhookNotifier(), **platform_notifiers(platforms, services)}
 
 
 async def close_notifiers(notifiers: dict[str, Notifier]) -> None:
@@ -94,10 +75,10 @@ class Scheduler:
             await self.task
 
 
-def make_dispatcher(settings: Settings, db: Database, notifiers: dict[str, Notifier], *, rate_scale: float = 1.0,
-                    policy: Policy | None = None, worker: str | None = None) -> Dispatcher:
+def make_dispatcher(settings: Settings, db: Database, notifiers: dict[str, Notifier], *, rates: dict[str, Rate],
+                    rate_scale: float = 1.0, policy: Policy | None = None, worker: str | None = None) -> Dispatcher:
     extra = {"worker": worker} if worker else {}
-    return Dispatcher(db, notifiers, base_url=base_url(settings), limits=RateLimits(scale=rate_scale),
+    return Dispatcher(db, notifiers, base_url=base_url(settings), limits=RateLimits(rates, scale=rate_scale),
                       policy=policy or Policy(), **extra)
 
 

@@ -8,6 +8,7 @@ from bot.outreach.models import Delivery, Subscription
 from bot.outreach.topics import normalize_kind, normalize_topic
 from bot.outreach.zones import resolve_timezone
 from bot.storage import Database
+from bot.texts import UserError
 
 LANGUAGES = ("en", "fr", "es")
 
@@ -75,7 +76,7 @@ async def set_timezone(db: Database, *, platform: str, chat_id: str, timezone: s
         row = await session.scalar(select(Subscription).where(
             Subscription.platform == platform, Subscription.chat_id == str(chat_id)))
         if row is None:
-            raise ValueError("This chat has no subscription yet: subscribe to a topic first.")
+            raise UserError("error.not_subscribed")
         row.timezone = zone
         return row
 

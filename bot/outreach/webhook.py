@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import aiohttp
 
 from bot.outreach.notifier import Notice, SendResult
+from bot.outreach.render import render_plain
 
 
 def retry_after(headers: Mapping[str, str], body: str) -> float:
@@ -46,7 +47,7 @@ class WebhookNotifier:
         self.session: aiohttp.ClientSession | None = None  # made on first send: it needs a running loop
 
     async def send(self, chat_id: str, notice: Notice) -> SendResult:
-        body = {"delivery_id": notice.delivery_id, "kind": notice.kind, "text": notice.plain(),
+        body = {"delivery_id": notice.delivery_id, "kind": notice.kind, "text": render_plain(notice),
                 "events": [e.uid for e in notice.events], "revision": notice.event.revision}
         if self.session is None:
             self.session = aiohttp.ClientSession(timeout=self.timeout,

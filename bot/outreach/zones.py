@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.texts import UserError
+
 CITY_ALIASES = {
     "geneva": "Europe/Zurich", "bonn": "Europe/Berlin", "washington": "America/New_York",
     "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "beijing": "Asia/Shanghai",
@@ -29,7 +31,7 @@ def resolve_timezone(value: str) -> str:
     """The IANA name for a zone or a city; ValueError with an example when it is not recognised."""
     text = " ".join(value.strip().split())
     if not text:
-        raise ValueError("Please give a time zone, for example Europe/Paris, or a city such as Tokyo.")
+        raise UserError("error.zone_empty")
     try:
         if "/" in text or text.upper() == "UTC":
             ZoneInfo(text)
@@ -39,6 +41,5 @@ def resolve_timezone(value: str) -> str:
     key = text.lower().replace("_", " ")
     found = CITY_ALIASES.get(key) or _cities().get(key)
     if found is None:
-        raise ValueError(f"I don't know the time zone {text!r}. Use an IANA name such as Africa/Tunis or "
-                         "America/Nassau, or a large city near you such as Tokyo.")
+        raise UserError("error.zone", zone=text)
     return found

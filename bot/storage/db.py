@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -53,10 +53,14 @@ def create_engine(url: str) -> AsyncEngine:
 
 
 class Database:
-    """The engine plus a session factory; `async with db.session() as s:` is one unit of work."""
+    """The engine plus a session factory; `async with db.session() as s:` is one unit of work.
 
-    def __init__(self, url: str) -> None:
+    `migrations`: folders of revisions beyond the core's (each platform's own tables). Every process that
+    migrates one database must know the same folders, so they come from the one list of platforms."""
+
+    def __init__(self, url: str, *, migrations: Sequence[Path] = ()) -> None:
         self.url = url
+        self.migrations = tuple(migrations)
         self.engine = create_engine(url)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
@@ -68,18 +72,29 @@ class Database:
 
     async def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (idempotent; safe on every start)."""
-        await asyncio.to_thread(upgrade, self.url)
+        from alembic.util.exc import CommandError
+
+        try:
+            await asyncio.to_thread(upgrade, self.url, locations=self.migrations)
+        except CommandError as error:
+            if "Can't locate revision" not in str(error):
+                raise
+            raise RuntimeError(f"{error}: the database holds revisions from a migrations folder this process was "
+                               "not given (a platform's); open it with bot.cli.platforms.database()") from error
 
     async def close(self) -> None:
         await self.engine.dispose()
 
 
-def upgrade(url: str, revision: str = "heads") -> None:
-    """Run Alembic's upgrade against `url` without an alembic.ini on disk."""
+def upgrade(url: str, revision: str = "heads", *, locations: Sequence[Path] = ()) -> None:
+    """Run Alembic's upgrade against `url` without an alembic.ini on disk; `locations` add revision folders."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "newline")
+    folders = [MIGRATIONS / "versions", *locations]
+    config.set_main_option("version_locations", "\n".join(str(f).replace("%", "%%") for f in folders))
     config.set_main_option("sqlalchemy.url", sync_url(url).replace("%", "%%"))
     command.upgrade(config, revision)

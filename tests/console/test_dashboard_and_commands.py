@@ -6,10 +6,11 @@ import html
 import re
 
 from bot.config import Settings
-from bot.console.stats import day_chart, gather
+from bot.console.stats import day_chart
+from bot.stats import gather
 from bot.outreach import subscriptions
 from bot.services import Services
-from bot.staff_commands import is_admin, run_staff_command
+from bot.staff import is_admin
 from tests.console.conftest import Client
 
 ANSWERABLE = "When is annual information under Article 6.2 due?"
@@ -67,13 +68,13 @@ async def test_staff_commands(services: Services) -> None:
     services.settings.admins = ["telegram:42"]
     await ask_some(services)
     for command in ("/stats", "/unanswered", "/reindex"):
-        refusal = await run_staff_command(services, platform="telegram", user_id="7", command=command)
+        refusal = await services.staff.command(platform="telegram", user_id="7", command=command, language="en")
         assert refusal.startswith("Sorry, /") and "only for A6IP staff" in refusal
-    stats = await run_staff_command(services, platform="telegram", user_id="42", command="/stats@a6bot")
+    stats = await services.staff.command(platform="telegram", user_id="42", language="en", command="/stats@a6bot")
     assert "3 questions, 2 answered (67%)" in stats and "Subscribers: 2" in stats
-    unanswered = await run_staff_command(services, platform="telegram", user_id="42", command="unanswered")
+    unanswered = await services.staff.command(platform="telegram", user_id="42", language="en", command="unanswered")
     assert UNANSWERABLE in unanswered and "/console/unanswered" in unanswered
-    reindex = await run_staff_command(services, platform="telegram", user_id="42", command="/reindex")
+    reindex = await services.staff.command(platform="telegram", user_id="42", language="en", command="/reindex")
     assert reindex == f"Index up to date: {len(services.index)} passages (0 embedded, 0 removed)."
-    unknown = await run_staff_command(services, platform="telegram", user_id="42", command="/frobnicate")
+    unknown = await services.staff.command(platform="telegram", user_id="42", language="en", command="/frobnicate")
     assert "Unknown staff command /frobnicate" in unknown

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from bot.config import Settings
 from bot.console.app import console_app
 from bot.console.models import AuditEntry
-from bot.services import Services, open_services
+from bot.cli.platforms import open_services
+from bot.services import Services
 from bot.storage import Document
 from index import SentenceEncoder
 from tests.conftest import TINY_KB

@@ -9,7 +9,7 @@ import numpy as np
 from sqlalchemy import select
 
 from bot.console.models import AuditEntry
-from bot.console.unanswered import cluster
+from bot.unanswered import cluster
 from bot.services import Services
 from bot.storage import QuestionLog
 from tests.console.conftest import Client, post_form

@@ -53,3 +53,21 @@ def test_config_masks_secrets(tmp_path):
     values = json.loads(result.stdout)
     assert "SECRET" not in result.stdout and "hunter2" not in result.stdout
     assert values["telegram_token"] == "********" and values["database_url"].startswith("postgresql://bot:***@")
+
+
+def test_a_fresh_install_lists_the_shipped_events(tmp_path):
+    """The bundled events load on every start, so staff see them before anything else has run."""
+    listing = a6bot(tmp_path, "events", "list", "--all")
+    assert listing.returncode == 0, listing.stderr
+    assert "a6ip-2024-joint-wg-3" in listing.stdout and "[EXAMPLE] Training on corresponding adjustments" in listing.stdout
+
+
+def test_ask_answers_event_questions_from_the_events(tmp_path):
+    """`a6bot ask` has the same answerer as the chat platforms: event questions are answered from the events."""
+    answer = json.loads(a6bot(tmp_path, "ask", "--json", "When is the next A6IP training?").stdout)
+    assert answer["answered"] is True
+    # the shipped example training (January 2027) while it is still ahead; the calendar's own words after it
+    assert all(s["citation"].startswith("A6IP events: ") for s in answer["sources"])
+    assert ("[EXAMPLE] Training on corresponding adjustments" in answer["answer"]
+            or "No upcoming training is scheduled in the A6IP calendar yet." == answer["answer"])
+

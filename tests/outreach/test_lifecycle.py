@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.outreach.render import render_plain
 from bot.outreach import events as store
 from bot.outreach import outbox, subscriptions
 from bot.outreach.dispatcher import Dispatcher
@@ -87,7 +88,7 @@ async def test_weekly_digest_monday_morning_in_subscriber_zone(db):
     await dispatcher.tick(utc(2026, 3, 9, 3, 0))
     digests = [n for _, n in notifier.sent if n.kind == "digest"]
     assert len(digests) == 1 and [e.uid for e in digests[0].events] == ["a", "b"]
-    assert "This week's events" in digests[0].plain()
+    assert "This week's events" in render_plain(digests[0])
 
 
 async def test_digest_is_opt_in(db):

@@ -16,13 +16,13 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from adapters.slack import Runner, start_slack
+from adapters.slack import PLATFORM
 from bot.config import Settings
 from bot.server import HttpServer
+from tests.conftest import TINY_EVENTS, TINY_KB
 from tests.slack.webapi_server import HOME, WebApiServer, free_port
 
 SIGNING_SECRET = "test-signing-secret"
-TINY_KB = Path(__file__).resolve().parent.parent / "data" / "tiny_kb"
 
 
 def sign(body: bytes, *, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict[str, str]:
@@ -41,7 +41,8 @@ async def slack_api() -> AsyncIterator[WebApiServer]:
 @pytest.fixture
 def settings(tmp_path: Path, slack_api: WebApiServer) -> Settings:
     """The root `settings`, plus a Slack app talking to the test Web API (overrides tests/conftest.py's)."""
-    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, database_url="",
+    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, events_dir=TINY_EVENTS,
+                    database_url="",
                     http_port=free_port(), slack_bot_token=SecretStr("xoxb-test"),
                     slack_signing_secret=SecretStr(SIGNING_SECRET), slack_api_url=slack_api.url,
                     slack_staff_channel="C0STAFF", multilingual=False)
@@ -55,7 +56,6 @@ class Slack:
     base: str
     http: httpx.AsyncClient
     services: Any
-    bot: Any = None
     events_sent: int = 0
     triggers: int = 0
 
@@ -112,10 +112,10 @@ class Slack:
 async def slack(services: Any, slack_api: WebApiServer) -> AsyncIterator[Slack]:
     """The Slack adapter on the shared HTTP server, wired to the core services and the test Web API."""
     server = HttpServer("127.0.0.1", services.settings.http_port)
-    runner: Runner = await start_slack(services, server)
+    runner = await PLATFORM.start(services, server)
     await server.start()
     async with httpx.AsyncClient(timeout=30) as http:
-        yield Slack(slack_api, f"http://127.0.0.1:{server.port}", http, services, runner.bot)
+        yield Slack(slack_api, f"http://127.0.0.1:{server.port}", http, services)
     await runner.stop()
     await server.stop()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.storage import QuestionLog
+from adapters.slack.settings import SlackSettings
 from tests.slack.conftest import Slack, message
 
 
@@ -52,9 +53,9 @@ async def test_ask_staff_posts_the_question_to_the_staff_channel(slack: Slack) -
 
 async def test_ask_staff_without_a_staff_channel_is_polite(slack: Slack) -> None:
     log_id = await ask_in_dm(slack)
-    slack.services.settings.slack_staff_channel = None
-    slack.bot.staff_channel = None
-    assert "No A6IP staff channel is set up" in await click(slack, "a6_escalate", log_id)
+    slack.services.settings.section(SlackSettings).slack_staff_channel = None
+    note = await click(slack, "a6_escalate", log_id)
+    assert "no staff channel is set up" in note and "A6_partnership@iges.or.jp" in note
     await asyncio.sleep(0.3)
     assert slack.api.called("chat.postMessage") == []
 

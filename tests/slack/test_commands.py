@@ -58,19 +58,19 @@ async def test_events_lists_upcoming_events_in_each_readers_zone(slack: Slack) -
 
 async def test_subscribe_in_a_channel_subscribes_the_channel(slack: Slack) -> None:
     posted = await reply(slack, "subscribe 6.2, private sector")
-    assert "Subscribed this channel" in posted["text"] and "private-sector" in posted["text"]
+    assert "Event notices here: *Article 6.2 cooperative approaches, Private sector*" in posted["text"]
     row = await subscriptions.get(slack.services.db, platform="slack", chat_id="C0GENERAL")
     assert row is not None and row.topics == ["6.2", "private-sector"]
-    assert "6.2" in (await reply(slack, "subscriptions"))["text"]
-    assert "still gets notices on Private sector" in (await reply(slack, "unsubscribe 6.2"))["text"]
-    assert "no event notices any more" in (await reply(slack, "unsubscribe"))["text"]
+    assert "Article 6.2" in (await reply(slack, "subscriptions"))["text"]
+    assert "Event notices here: *Private sector*" in (await reply(slack, "unsubscribe 6.2"))["text"]
+    assert "no more event notices here" in (await reply(slack, "unsubscribe"))["text"]
     assert await subscriptions.get(slack.services.db, platform="slack", chat_id="C0GENERAL") is None
-    assert "has no subscription" in (await reply(slack, "subscriptions"))["text"]
+    assert "No event notices are sent here" in (await reply(slack, "subscriptions"))["text"]
 
 
 async def test_subscribe_in_a_dm_subscribes_the_user(slack: Slack) -> None:
     posted = await reply(slack, "subscribe", channel="D0ALICE", user="U0ALICE")
-    assert "Subscribed this conversation to event notices on all topics" in posted["text"]
+    assert "Event notices here: *every topic*" in posted["text"]
     assert await subscriptions.get(slack.services.db, platform="slack", chat_id="U0ALICE") is not None
     assert await subscriptions.get(slack.services.db, platform="slack", chat_id="D0ALICE") is None
 
@@ -83,6 +83,29 @@ async def test_unknown_topic_changes_nothing(slack: Slack) -> None:
 
 async def test_help_and_unknown_sub_commands(slack: Slack) -> None:
     for text in ("help", ""):
-        assert "/a6 subscribe [topics]" in (await reply(slack, text))["text"]
+        assert "`/a6 subscribe reporting, tracking`" in (await reply(slack, text))["text"]
     posted = await reply(slack, "frobnicate now")
-    assert "don't know the sub-command `frobnicate`" in posted["text"] and "/a6 events" in posted["text"]
+    assert "I don't know `/a6 frobnicate`" in posted["text"] and "/a6 events" in posted["text"]
+
+
+async def test_all_is_every_topic_as_on_telegram(slack: Slack) -> None:
+    """One topic parser for every channel: Slack takes 'all' as Telegram does."""
+    assert "Event notices here: *every topic*" in (await reply(slack, "subscribe all"))["text"]
+    row = await subscriptions.get(slack.services.db, platform="slack", chat_id="C0GENERAL")
+    assert row is not None and row.topics == []
+
+
+async def test_a_french_slack_user_gets_french(slack: Slack) -> None:
+    """Slack's user locale (users.info, include_locale) picks the language; it is asked once, then remembered."""
+    slack.api.locales["U0FR"] = "fr-FR"
+    help_ = await reply(slack, "help", user="U0FR")
+    assert "*Poser une question*" in help_["text"] and "`/a6 subscribe reporting, tracking`" in help_["text"]
+    posted = await reply(slack, "subscribe 6.2", user="U0FR")
+    assert "Annonces d'événements ici : *Article 6.2 : démarches concertées*" in posted["text"]
+    row = await subscriptions.get(slack.services.db, platform="slack", chat_id="C0GENERAL")
+    assert row is not None and row.language == "fr"  # the channel's notices follow in French
+    bad = await reply(slack, "timezone Atlantide", user="U0FR")
+    assert "Je ne connais pas le fuseau horaire « Atlantide »" in bad["text"]
+    lookups = slack.api.called("users.info")
+    assert {c.params["user"] for c in lookups} == {"U0FR"} and len(lookups) == 1
+    assert "Event notices here" in (await reply(slack, "subscriptions"))["text"]  # U0ALICE reads English

@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 
 import adapters.slack
-from adapters.slack import EVENTS_PATH, REDIRECT_PATH
+from adapters.slack.platform import EVENTS_PATH, REDIRECT_PATH
+from adapters.slack.commands import SUB_COMMANDS
 from adapters.slack.oauth import SCOPES
 
 MANIFEST = Path(adapters.slack.__file__).parent / "manifest.yaml"
@@ -19,7 +20,7 @@ def test_manifest_matches_the_adapter() -> None:
     assert manifest["oauth_config"]["redirect_urls"][0].endswith(REDIRECT_PATH)
     (command,) = manifest["features"]["slash_commands"]
     assert command["command"] == "/a6" and command["url"].endswith(EVENTS_PATH)
-    for name in ("ask", "events", "subscribe", "unsubscribe", "subscriptions", "help"):
+    for name in SUB_COMMANDS:
         assert name in command["usage_hint"]
     settings = manifest["settings"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.channels", "message.groups",

@@ -11,6 +11,7 @@ from pydantic import SecretStr
 from sqlalchemy import text
 
 from adapters.slack.oauth import InstalledTokens
+from adapters.slack.settings import SlackSettings
 from bot.config import Settings
 from tests.slack.conftest import Slack, mention
 from tests.slack.webapi_server import CLIENT_ID, CLIENT_SECRET, GOOD_CODE, PARTNER, WebApiServer
@@ -19,8 +20,10 @@ from tests.slack.webapi_server import CLIENT_ID, CLIENT_SECRET, GOOD_CODE, PARTN
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
     """The Slack settings plus an OAuth client id and secret: multi-workspace mode."""
-    return settings.model_copy(update={"slack_client_id": CLIENT_ID, "slack_client_secret": SecretStr(CLIENT_SECRET),
-                                       "public_url": "https://bot.example"})
+    slack = settings.section(SlackSettings)
+    slack.slack_client_id, slack.slack_client_secret = CLIENT_ID, SecretStr(CLIENT_SECRET)
+    settings.public_url = "https://bot.example"
+    return settings
 
 
 async def install(slack: Slack, code: str = GOOD_CODE) -> int:
@@ -46,11 +49,8 @@ async def test_install_saves_the_workspace_and_its_events_are_answered_with_its_
     await slack.event(mention("What is an ITMO?", channel="C0PARTNER"), team=PARTNER["team_id"])
     (post,) = await slack.api.wait_for("chat.postMessage")
     assert post.token == "xoxb-partner" and post.params["channel"] == "C0PARTNER"
-    tokens = InstalledTokens(slack.services.settings)
-    try:
-        assert await tokens(PARTNER["team_id"]) == "xoxb-partner" and await tokens("T0NOBODY") is None
-    finally:
-        await tokens.close()
+    tokens = InstalledTokens(slack.services.settings.section(SlackSettings), slack.services.db.engine)
+    assert await tokens(PARTNER["team_id"]) == "xoxb-partner" and await tokens("T0NOBODY") is None
 
 
 async def test_home_workspace_keeps_working_with_the_bot_token(slack: Slack) -> None:

@@ -42,10 +42,10 @@ async def test_a_replayed_subscribe_does_not_subscribe_again(slack: Slack) -> No
     now = int(time.time())
     subscribe = slack.command_body("subscribe 6.2")
     captured = sign(subscribe, timestamp=now - 20)
-    assert "Subscribed this channel" in (await send(slack, subscribe, captured))["text"]
+    assert "Event notices here" in (await send(slack, subscribe, captured))["text"]
     unsubscribe = slack.command_body("unsubscribe")
     stopped = await send(slack, unsubscribe, sign(unsubscribe, timestamp=now - 10))
-    assert "no event notices any more" in stopped["text"]
+    assert "no more event notices here" in stopped["text"]
     await replay(slack, subscribe, captured)
     assert await subscriptions.get(slack.services.db, platform="slack", chat_id="C0GENERAL") is None
 
@@ -86,7 +86,7 @@ async def test_a_refused_forgery_does_not_use_up_the_signature(slack: Slack) -> 
     genuine = sign(body)
     forged = {**genuine, "X-Slack-Signature": "v0=" + "0" * 64}
     assert (await slack.post("/slack/events", body, FORM, signed=forged)).status_code == 401
-    assert "Subscribed this channel" in (await send(slack, body, genuine))["text"]
+    assert "Event notices here" in (await send(slack, body, genuine))["text"]
 
 
 async def test_a_replay_is_refused_by_another_worker_on_the_same_database(slack: Slack) -> None:

@@ -61,7 +61,7 @@ async def test_a6bot_run_serves_slack(tmp_path: Path, slack_api: WebApiServer) -
             (buttons,) = [b for b in answer.params["blocks"] if b["type"] == "actions"]
             log_id = buttons["elements"][0]["value"]
             assert (await slack.command("subscribe reporting")).status_code == 200
-            assert "Subscribed this channel" in (await slack_api.wait_responses(1))[0]["text"]
+            assert "Event notices here" in (await slack_api.wait_responses(1))[0]["text"]
             assert (await slack.click("a6_escalate", log_id)).status_code == 200
             staff = await slack_api.wait_for("chat.postMessage", 2)
             assert staff[1].params["channel"] == "C0STAFF" and "What is an ITMO?" in staff[1].params["text"]

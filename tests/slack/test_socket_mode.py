@@ -8,7 +8,8 @@ import json
 import pytest
 from pydantic import SecretStr
 
-from adapters.slack import start_slack
+from adapters.slack import PLATFORM
+from adapters.slack.settings import SlackSettings
 from bot.config import Settings
 from bot.server import HttpServer
 from tests.slack.conftest import Slack, mention
@@ -17,12 +18,14 @@ from tests.slack.webapi_server import WebApiServer
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    return settings.model_copy(update={"slack_app_token": SecretStr("xapp-test"), "slack_signing_secret": None})
+    slack = settings.section(SlackSettings)
+    slack.slack_app_token, slack.slack_signing_secret = SecretStr("xapp-test"), None
+    return settings
 
 
 async def test_socket_mode_answers_mentions_and_serves_no_http_route(services, slack_api: WebApiServer) -> None:
     server = HttpServer("127.0.0.1", services.settings.http_port)
-    runner = await start_slack(services, server)
+    runner = await PLATFORM.start(services, server)
     try:
         assert not any(getattr(r, "path", "") == "/slack/events" for r in server.routes)
         helper = Slack(slack_api, "", None, services)  # type: ignore[arg-type]
@@ -42,6 +45,6 @@ async def test_socket_mode_answers_mentions_and_serves_no_http_route(services, s
 
 
 async def test_http_mode_without_a_signing_secret_refuses_to_start(services) -> None:
-    services.settings.slack_app_token = None
+    services.settings.section(SlackSettings).slack_app_token = None
     with pytest.raises(RuntimeError, match="A6BOT_SLACK_SIGNING_SECRET"):
-        await start_slack(services, HttpServer("127.0.0.1", services.settings.http_port))
+        await PLATFORM.start(services, HttpServer("127.0.0.1", services.settings.http_port))

@@ -50,6 +50,7 @@ class WebApiServer:
     ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
+    locales: dict[str, str] = field(default_factory=dict)  # user id -> Slack locale ("fr-FR"); en-US otherwise
 
     @property
     def url(self) -> str:
@@ -84,7 +85,7 @@ class WebApiServer:
         raw = await request.text()
         if request.content_type == "application/json":
             return dict(json.loads(raw or "{}"))
-        params: dict[str, Any] = dict(parse_qsl(raw))
+        params: dict[str, Any] = {**request.query, **dict(parse_qsl(raw))}
         for key in ("blocks", "attachments"):
             if isinstance(params.get(key), str):
                 params[key] = json.loads(params[key])
@@ -128,7 +129,10 @@ class WebApiServer:
         if method == "conversations.info":
             return {"ok": True, "channel": {"id": channel, "is_im": channel.startswith("D"), "name": "general"}}
         if method == "users.info":
-            return {"ok": True, "user": {"id": params.get("user"), "tz": "Europe/Paris", "is_bot": False}}
+            user = {"id": params.get("user"), "tz": "Europe/Paris", "is_bot": False}
+            if str(params.get("include_locale")).lower() in ("true", "1"):
+                user["locale"] = self.locales.get(str(params.get("user")), "en-US")
+            return {"ok": True, "user": user}
         return {"ok": False, "error": "unknown_method"}
 
     def oauth(self, params: dict[str, Any], request: web.Request) -> dict[str, Any]:
@@ -173,6 +177,7 @@ class WebApiServer:
     async def __aenter__(self) -> WebApiServer:
         app = web.Application()
         app.router.add_post("/api/{method}", self.api)
+        app.router.add_get("/api/{method}", self.api)  # slack_sdk reads users.info and the like with GET
         app.router.add_post("/response/{name}", self.response)
         app.router.add_get("/socket", self.socket)
         self.runner = web.AppRunner(app, access_log=None)

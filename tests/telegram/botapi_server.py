@@ -162,6 +162,7 @@ class BotApiServer:
         self.admins: dict[str, set[str]] = defaultdict(set)  # chat id -> user ids with admin rights
         self.chats: dict[str, dict[str, Any]] = {}  # chat id -> chat object, learnt from pushed updates
         self.commands: list[dict[str, Any]] = []
+        self.menus: dict[str, list[dict[str, str]]] = {}  # language_code ('' = default) -> command menu
         self.webhook: dict[str, Any] = {}
         self.messages: dict[tuple[str, int], dict[str, Any]] = {}
         self._ids = itertools.count(1)
@@ -211,8 +212,10 @@ class BotApiServer:
         async with self._changed:
             self._changed.notify_all()
 
-    def user(self, user_id: int = 1001, first_name: str = "Ana", username: str | None = "ana") -> dict[str, Any]:
-        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+    def user(self, user_id: int = 1001, first_name: str = "Ana", username: str | None = "ana",
+             language_code: str = "en") -> dict[str, Any]:
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name,
+                                "language_code": language_code}
         if username:
             user["username"] = username
         return user
@@ -365,7 +368,10 @@ class BotApiServer:
         return True
 
     async def api_setMyCommands(self, params: dict[str, Any]) -> Any:  # noqa: N802
-        self.commands = params.get("commands") or []
+        language = str(params.get("language_code") or "")
+        self.menus[language] = params.get("commands") or []
+        if not language:
+            self.commands = self.menus[language]
         return True
 
     async def api_getMyCommands(self, params: dict[str, Any]) -> Any:  # noqa: N802

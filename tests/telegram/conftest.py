@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 
-from adapters.telegram import Runner, start_telegram
+from adapters.telegram import PLATFORM
+from bot.cli.platforms import open_services
 from bot.config import Settings
+from bot.platform import Runner
 from bot.server import HttpServer
-from bot.services import Services, open_services
+from bot.services import Services
 from index import SentenceEncoder
-from tests.conftest import TINY_KB
+from tests.conftest import TINY_EVENTS, TINY_KB
 from tests.telegram.botapi_server import TOKEN, BotApiServer, Call
 
 STAFF_CHAT = "-100777"
@@ -37,7 +39,7 @@ def prepared_data(tmp_path_factory: pytest.TempPathFactory, encoder: SentenceEnc
     path = tmp_path_factory.mktemp("telegram-template") / "data"
 
     async def prepare() -> None:
-        services = await open_services(Settings(_env_file=None, data_dir=path, knowledge_dir=TINY_KB,
+        services = await open_services(Settings(_env_file=None, data_dir=path, knowledge_dir=TINY_KB, events_dir=TINY_EVENTS,
                                                 database_url=""), encoder=encoder)
         await services.close()
 
@@ -49,14 +51,15 @@ def prepared_data(tmp_path_factory: pytest.TempPathFactory, encoder: SentenceEnc
 def settings(tmp_path: Path, api: BotApiServer, prepared_data: Path) -> Settings:
     """A fresh install (copied from the prepared one), plus a token, the test server's URL and a staff chat."""
     shutil.copytree(prepared_data, tmp_path / "data")
-    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, database_url="",
+    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, events_dir=TINY_EVENTS,
+                    database_url="",
                     telegram_token=TOKEN, telegram_api_url=api.api_url, telegram_staff_chat=STAFF_CHAT)
 
 
 @pytest.fixture
 async def bot(services: Services, api: BotApiServer) -> AsyncIterator[Runner]:
     """The adapter, long polling the test server."""
-    runner = await start_telegram(services, HttpServer("127.0.0.1", 0))
+    runner = await PLATFORM.start(services, HttpServer("127.0.0.1", 0))
     yield runner
     await runner.stop()
 

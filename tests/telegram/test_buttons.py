@@ -3,7 +3,8 @@ forwarding the question; every button press answered; forged presses refused."""
 
 from __future__ import annotations
 
-from adapters.telegram import Runner
+from adapters.telegram.settings import TelegramSettings
+from bot.platform import Runner
 from bot.services import Services
 from bot.storage import QuestionLog
 from tests.telegram.botapi_server import BotApiServer, Call
@@ -25,7 +26,7 @@ async def test_helpful_is_recorded_and_the_pair_of_buttons_goes(api: BotApiServe
     answer = await ask(api)
     [edit] = await exchange(api, api.press(answer, "👍"), method="editMessageReplyMarkup")
     assert (await logged(services)).feedback == "helpful"
-    assert api.sent("answerCallbackQuery")[-1].params["text"] == "Thanks for the feedback!"
+    assert api.sent("answerCallbackQuery")[-1].params["text"] == "Thanks, your feedback is recorded."
     assert [b["text"] for row in edit.params["reply_markup"]["inline_keyboard"] for b in row] == ["ask A6IP staff"]
 
 
@@ -51,10 +52,10 @@ async def test_ask_staff_forwards_the_question_and_tells_the_user(api: BotApiSer
 
 
 async def test_ask_staff_without_a_staff_chat_says_so(api: BotApiServer, bot: Runner, services: Services) -> None:
-    services.settings.telegram_staff_chat = None
+    services.settings.section(TelegramSettings).telegram_staff_chat = None
     answer = await ask(api)
     [reply] = await exchange(api, api.press(answer, "ask A6IP staff"))
-    assert "no staff chat is set up" in reply.text and "A6_partnership@iges.or.jp" in reply.text
+    assert "no staff channel is set up" in reply.text and "A6_partnership@iges.or.jp" in reply.text
     assert (await logged(services)).escalated is True
 
 
@@ -62,7 +63,7 @@ async def test_ask_staff_when_the_staff_chat_is_unreachable(api: BotApiServer, b
     api.missing.add(STAFF_CHAT)
     answer = await ask(api)
     [reply] = await exchange(api, api.press(answer, "ask A6IP staff"))
-    assert "no staff chat is set up" in reply.text
+    assert "could not reach the A6IP staff channel" in reply.text  # the same words as in Slack
 
 
 async def test_forged_button_data_is_refused_and_changes_nothing(api: BotApiServer, bot: Runner, services: Services) -> None:

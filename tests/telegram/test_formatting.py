@@ -12,7 +12,7 @@ from adapters.telegram.chat import command_args, question_in
 from adapters.telegram.formatting import MAX_MESSAGE, answer_html, split_html, utf16_len
 from adapters.telegram.keyboards import answer_keyboard, callback_key, pack, topics_keyboard, unpack
 from adapters.telegram.notices import notice_html
-from adapters.telegram.subscribing import parse_topics
+from bot.outreach.topics import parse_topics
 from bot.answering import Answer
 from bot.compose import Source
 from bot.outreach.notifier import EventInfo, Notice
@@ -112,10 +112,10 @@ def test_command_args_keep_the_whole_question() -> None:
 
 def test_callback_data_is_short_signed_and_forgery_is_refused() -> None:
     key = callback_key("123:ABC")
-    markup = answer_keyboard(key, 2_147_483_647)
+    markup = answer_keyboard(key, 2_147_483_647, "es")
     assert markup is not None
     datas = [b.callback_data for row in markup.inline_keyboard for b in row]
-    datas += [b.callback_data for row in topics_keyboard(key, []).inline_keyboard for b in row]
+    datas += [b.callback_data for row in topics_keyboard(key, (), "fr").inline_keyboard for b in row]
     assert all(isinstance(d, str) and len(d.encode()) <= 64 for d in datas)
     assert unpack(key, pack(key, "fb", 12, 1)) == ["fb", "12", "1"]
     forged = pack(key, "fb", 12, 1).replace("fb:12", "fb:13")
@@ -146,7 +146,7 @@ def test_notices_show_both_zones_the_place_and_links_escaped() -> None:
     assert "New event" in shown and 'Tracking <WG> & "friends"' in shown and "Bonn <Hall 2>" in shown
     assert "21:00 EDT" in shown and "(your time)" in shown and "10:00 JST" in shown and "Asia/Tokyo, organiser" in shown
     assert '<a href="https://a6ip.test/register?a=1&amp;b=2">Register</a>' in html
-    assert '<a href="http://bot.test/calendar/ev-1.ics">Add to calendar</a>' in html
+    assert '<a href="http://bot.test/calendar/ev-1.ics">Add to calendar (.ics)</a>' in html
     assert "<p>Agenda</p>" in shown  # the description is text, never markup
 
 

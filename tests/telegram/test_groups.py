@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.telegram import Runner
+from bot.platform import Runner
 from bot.outreach import subscriptions
 from bot.services import Services
 from tests.telegram.botapi_server import BOT_USER, BotApiServer

@@ -13,13 +13,18 @@ import pytest
 from sqlalchemy import select
 from telegram.error import RetryAfter
 
+from adapters.telegram import PLATFORM
 from adapters.telegram.notifier import TelegramNotifier
+from adapters.telegram.settings import TelegramSettings
 from bot.config import Settings
 from bot.outreach import events as store
 from bot.outreach import subscriptions
 from bot.outreach.dispatcher import Dispatcher, Policy
 from bot.outreach.models import Delivery
 from bot.outreach.notifier import EventInfo, Notice, Notifier
+from bot.cli.platforms import database as platforms_database
+from bot.outreach.ratelimit import RateLimits
+from bot.platform import rates
 from bot.storage import Database
 from tests.telegram.botapi_server import BLOCKED, SERVER_ERROR, TOO_MANY, BotApiServer, error
 
@@ -29,7 +34,7 @@ BASE = "https://bot.a6ip.test"
 
 @pytest.fixture
 async def db(settings: Settings) -> AsyncIterator[Database]:
-    database = Database(settings.effective_database_url)
+    database = platforms_database(settings)
     await database.migrate()
     yield database
     await database.close()
@@ -37,7 +42,7 @@ async def db(settings: Settings) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def notifier(settings: Settings) -> AsyncIterator[TelegramNotifier]:
-    sender = TelegramNotifier.from_settings(settings)
+    sender = TelegramNotifier.from_settings(settings.section(TelegramSettings))
     yield sender
     await sender.close()
 
@@ -52,7 +57,7 @@ async def announce(db: Database, chats: list[str], notifier: TelegramNotifier) -
                            registration_url="https://a6ip.test/register?id=1&x=2")
     async with db.session() as session:
         await store.upsert(session, spec, source="test")
-    return Dispatcher(db, {"telegram": notifier}, base_url=BASE, policy=FAST)
+    return Dispatcher(db, {"telegram": notifier}, base_url=BASE, policy=FAST, limits=RateLimits(rates([PLATFORM])))
 
 
 def test_it_is_an_outreach_notifier(notifier: TelegramNotifier) -> None:
@@ -66,7 +71,7 @@ async def test_subscriber_receives_the_announcement_in_html(api: BotApiServer, d
     assert message.params["parse_mode"] == "HTML" and "New event" in message.text
     assert "Tracking WG <12> & co" in message.text and "(your time)" in message.text and "Asia/Tokyo, organiser" in message.text
     assert '<a href="https://a6ip.test/register?id=1&amp;x=2">Register</a>' in message.params["text"]
-    assert f'<a href="{BASE}/calendar/wg-1.ics">Add to calendar</a>' in message.params["text"]
+    assert f'<a href="{BASE}/calendar/wg-1.ics">Add to calendar (.ics)</a>' in message.params["text"]
 
 
 async def test_429_is_honoured_then_the_notice_is_sent_once(api: BotApiServer, db: Database, notifier: TelegramNotifier) -> None:
@@ -101,7 +106,7 @@ async def test_server_errors_are_retried_with_backoff(api: BotApiServer, db: Dat
 
 
 async def test_network_failure_is_transient(settings: Settings) -> None:
-    dead = settings.model_copy(update={"telegram_api_url": "http://127.0.0.1:9/bot"})
+    dead = settings.section(TelegramSettings).model_copy(update={"telegram_api_url": "http://127.0.0.1:9/bot"})
     sender = TelegramNotifier.from_settings(dead)
     event = EventInfo(uid="x", title="x", kind="training", topics=(), starts_at=datetime.now(timezone.utc), ends_at=None,
                       timezone="UTC", all_day=False, place=None, online=True, hybrid=False, organiser=None,
@@ -124,7 +129,7 @@ async def test_a_broadcast_keeps_within_telegrams_limits(settings: Settings, db:
     """40 subscribers, one strict server: the engine's pacing means no message is ever refused with 429."""
     strict = BotApiServer(flood_control=True)
     await strict.start()
-    sender = TelegramNotifier.from_settings(settings.model_copy(update={"telegram_api_url": strict.api_url}))
+    sender = TelegramNotifier.from_settings(settings.section(TelegramSettings).model_copy(update={"telegram_api_url": strict.api_url}))
     try:
         started = time.monotonic()
         report = await (await announce(db, [str(5000 + n) for n in range(40)], sender)).tick(drain=True)
@@ -138,7 +143,7 @@ async def test_a_broadcast_keeps_within_telegrams_limits(settings: Settings, db:
 async def test_the_strict_server_does_refuse_a_burst(settings: Settings) -> None:
     strict = BotApiServer(flood_control=True)
     await strict.start()
-    sender = TelegramNotifier.from_settings(settings.model_copy(update={"telegram_api_url": strict.api_url}))
+    sender = TelegramNotifier.from_settings(settings.section(TelegramSettings).model_copy(update={"telegram_api_url": strict.api_url}))
     try:
         await sender.bot.initialize()
         results = await asyncio.gather(*(sender.bot.send_message("1001", f"m{n}") for n in range(3)), return_exceptions=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from adapters.telegram import Runner
+from bot.platform import Runner
 from bot.outreach import events as store
 from bot.outreach import subscriptions
 from bot.services import Services
@@ -68,9 +68,13 @@ async def test_subscribe_from_the_topic_keyboard(api: BotApiServer, bot: Runner,
 
 async def test_subscribe_unsubscribe_and_subscriptions_by_command(api: BotApiServer, bot: Runner, services: Services) -> None:
     [none] = await exchange(api, api.text_update("/subscriptions"))
-    assert "no event subscriptions" in none.text
+    assert "No event notices are sent here" in none.text
     [done] = await exchange(api, api.text_update("/subscribe reporting tracking"))
     assert "Reporting, Tracking" in done.text
+    [more] = await exchange(api, api.text_update("/subscribe 6.2, private sector"))  # as Slack has always taken it
+    assert "Reporting, Tracking" in more.text and "Private sector" in more.text
+    assert (await subscription(services)).topics == ["6.2", "private-sector", "reporting", "tracking"]  # type: ignore[union-attr]
+    await exchange(api, api.text_update("/unsubscribe 6.2, private sector"))
     [bad] = await exchange(api, api.text_update("/subscribe reporting astrology"))
     assert "unknown topic 'astrology'" in bad.text and (await subscription(services)).topics == ["reporting", "tracking"]  # type: ignore[union-attr]
     [listing] = await exchange(api, api.text_update("/subscriptions"))
@@ -78,7 +82,7 @@ async def test_subscribe_unsubscribe_and_subscriptions_by_command(api: BotApiSer
     [fewer] = await exchange(api, api.text_update("/unsubscribe reporting"))
     assert "Tracking" in fewer.text and "Reporting" not in fewer.text
     [gone] = await exchange(api, api.text_update("/unsubscribe"))
-    assert "no event subscriptions" in gone.text and await subscription(services) is None
+    assert "no more event notices here" in gone.text and await subscription(services) is None
 
 
 async def test_timezone_by_zone_or_city_changes_the_times_shown(api: BotApiServer, bot: Runner, services: Services) -> None:

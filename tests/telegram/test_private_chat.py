@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.telegram import Runner
+from bot.platform import Runner
 from adapters.telegram.texts import COMMANDS
 from tests.telegram.botapi_server import TOO_MANY, BotApiServer
 from tests.telegram.conftest import exchange, silence
@@ -10,7 +10,10 @@ from tests.telegram.conftest import exchange, silence
 
 async def test_start_registers_the_command_menu_and_polls(api: BotApiServer, bot: Runner) -> None:
     assert bot.mode == "polling"
-    assert [c["command"] for c in api.commands] == [name for name, _ in COMMANDS]
+    assert [c["command"] for c in api.commands] == list(COMMANDS)
+    assert api.commands[0]["description"] == "What this bot does"  # the default menu is English
+    assert [c["description"] for c in api.menus["fr"]][:2] == ["Ce que fait ce bot", "Comment poser une question et s'abonner"]
+    assert [c["command"] for c in api.menus["es"]] == list(COMMANDS)
     assert api.sent("deleteWebhook")  # polling starts by clearing any webhook, as Telegram requires
 
 
@@ -20,6 +23,27 @@ async def test_start_and_help(api: BotApiServer, bot: Runner) -> None:
     [help_] = await exchange(api, api.text_update("/help"))
     for command in ("/ask", "/events", "/subscribe", "/unsubscribe", "/subscriptions", "/timezone"):
         assert command in help_.text
+
+
+async def test_a_french_speaking_user_gets_french_help_and_buttons(api: BotApiServer, bot: Runner) -> None:
+    """Telegram tells the bot the language of the person's app: the bot's own words follow it."""
+    french = api.user(language_code="fr")
+    [welcome] = await exchange(api, api.text_update("/start", user=french))
+    assert welcome.text.startswith("Bonjour ! Je suis le bot A6IP") and "/subscribe" in welcome.text
+    [help_] = await exchange(api, api.text_update("/help", user=french))
+    assert "Poser une question" in help_.text and "/subscribe reporting, tracking" in help_.text
+    [reply] = await exchange(api, api.text_update("When is annual information under Article 6.2 due?", user=french))
+    assert [b["text"] for b in reply.buttons] == ["👍 utile", "👎 pas utile", "demander à l'équipe A6IP"]
+    [keyboard] = await exchange(api, api.text_update("/subscribe", user=french))
+    assert "Touchez les thèmes" in keyboard.text
+    assert "Article 6.2 : démarches concertées" in [b["text"] for b in keyboard.buttons]
+    assert {"Tous les thèmes", "Terminé"} <= {b["text"] for b in keyboard.buttons}
+    [done] = await exchange(api, api.text_update("/subscribe 6.2", user=french))
+    assert "Annonces d'événements ici : Article 6.2 : démarches concertées" in done.text
+    [unknown] = await exchange(api, api.text_update("/frobnicate", user=french))
+    assert unknown.text == "Je ne connais pas /frobnicate. Envoyez /help pour voir ce que je sais faire."
+    [english] = await exchange(api, api.text_update("/help", user=api.user(language_code="pt-br")))
+    assert "Asking" in english.text  # a language the bot does not speak falls back to English
 
 
 async def test_a_question_gets_a_cited_answer_with_buttons(api: BotApiServer, bot: Runner) -> None:

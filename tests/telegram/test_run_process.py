@@ -64,7 +64,7 @@ async def test_a6bot_run_serves_a_whole_conversation(api: BotApiServer, prepared
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
     logs = [json.loads(line) for line in stderr.decode().splitlines() if line.startswith("{")]
     assert process.returncode == 0, stderr.decode()[-3000:]
-    assert any(entry["message"] == "stopped adapters.telegram" for entry in logs)
+    assert any(entry["message"] == "stopped telegram" for entry in logs)
     assert not [e for e in logs if e["level"] in ("ERROR", "CRITICAL")], [e for e in logs if e["level"] == "ERROR"]
 
     db = Database(f"sqlite:///{data / 'a6bot.sqlite3'}")

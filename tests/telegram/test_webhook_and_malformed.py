@@ -11,7 +11,9 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from adapters.telegram import Runner, start_telegram
+from adapters.telegram import PLATFORM
+from adapters.telegram.settings import TelegramSettings
+from bot.platform import Runner
 from bot.config import Settings
 from bot.server import HttpServer
 from bot.services import Services
@@ -32,10 +34,11 @@ async def webhook(services: Services, api: BotApiServer) -> AsyncIterator[tuple[
     """The adapter in webhook mode behind the bot's own HTTP server; yields the runner and the hook URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram/a6ip-hook"
-    services.settings.telegram_webhook_url = url
-    services.settings.telegram_webhook_secret = SecretStr(SECRET)
+    telegram = services.settings.section(TelegramSettings)
+    telegram.telegram_webhook_url = url
+    telegram.telegram_webhook_secret = SecretStr(SECRET)
     server = HttpServer("127.0.0.1", port)
-    runner = await start_telegram(services, server)
+    runner = await PLATFORM.start(services, server)
     await server.start()
     yield runner, url
     await runner.stop()
@@ -99,9 +102,9 @@ async def test_polling_skips_a_malformed_update_and_carries_on(api: BotApiServer
 async def test_a_bad_token_fails_clearly_at_start(services: Services, api: BotApiServer) -> None:
     from telegram.error import InvalidToken
 
-    services.settings.telegram_token = SecretStr("999:WRONG")
+    services.settings.section(TelegramSettings).telegram_token = SecretStr("999:WRONG")
     with pytest.raises(InvalidToken):
-        await start_telegram(services, HttpServer("127.0.0.1", 0))
+        await PLATFORM.start(services, HttpServer("127.0.0.1", 0))
 
 
 def test_a_secret_telegram_would_refuse_is_refused_before_start() -> None:
@@ -116,7 +119,7 @@ def test_settings_accept_the_webhook_variables(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("A6BOT_TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook")
     monkeypatch.setenv("A6BOT_TELEGRAM_WEBHOOK_SECRET", SECRET)
     monkeypatch.setenv("A6BOT_TELEGRAM_API_URL", "http://127.0.0.1:8081/bot")
-    loaded = Settings(_env_file=None)
+    loaded = Settings(_env_file=None).section(TelegramSettings)
     assert loaded.telegram_webhook_url == "https://bot.example.org/telegram/hook"
     assert loaded.telegram_webhook_secret is not None and loaded.telegram_webhook_secret.get_secret_value() == SECRET
     assert loaded.telegram_api_url == "http://127.0.0.1:8081/bot"
