@@ -23,7 +23,8 @@ LOADERS: dict[str, Callable[[Path, bytes], ParsedDocument]] = {
     ".pdf": load_pdf,
     ".html": load_html, ".htm": load_html,
 }
-NOT_DOCUMENTS = {"glossary.yaml", "glossary.yml", "sources.yaml", "sources.yml"}  # read by their own code
+NOT_DOCUMENTS = {"glossary.yaml", "glossary.yml", "sources.yaml", "sources.yml",  # read by their own code
+                 "horizon.yaml", "horizon.yml"}
 
 __all__ = ["LOADERS", "NOT_DOCUMENTS", "collect_files", "load_file"]
 
@@ -34,7 +35,7 @@ def load_file(path: Path) -> ParsedDocument:
     path = Path(path)
     loader = LOADERS.get(path.suffix.lower())
     if path.name.lower() in NOT_DOCUMENTS:
-        raise LoadError(str(path), f"{path.name} is not a document (glossary and source list are read separately)")
+        raise LoadError(str(path), f"{path.name} is not a document (the glossary, source list and horizon are read separately)")
     if not path.is_file():
         raise LoadError(str(path), "no such file")
     try:
@@ -61,7 +62,7 @@ def _wanted(path: Path, root: Path) -> bool:
 def collect_files(paths: Iterable[Path]) -> list[Path]:
     """Files to import: folders expanded recursively (skipping hidden and unsupported files), sorted and
     de-duplicated. A file named explicitly is kept even with an unsupported suffix, so that load_file
-    reports it instead of it vanishing silently; glossary.yaml and sources.yaml are always skipped."""
+    reports it instead of it vanishing silently; glossary.yaml, sources.yaml and horizon.yaml are always skipped."""
     found: set[Path] = set()
     for raw in paths:
         path = Path(raw)

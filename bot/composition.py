@@ -1,0 +1,183 @@
+"""Compose an answer an official would write: a lead that answers the question asked, then at most two
+supporting points, each introduced by what it answers, within a chat-sized budget; the rest goes to `more`.
+
+Near-duplicates (an FAQ entry and a guide section saying the same thing) become one point citing both. In
+French or Spanish, a curated translation is used when the source has one; otherwise the answer says, in the
+asker's language, that only English material answers, and quotes it with its citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from babel.dates import format_date
+
+from bot.compose import PARAGRAPH_CITATION, Relevance, Source, excerpt, words
+from bot.replies import AS_OF, EMPTY, ENGLISH_ONLY, ENGLISH_ONLY_MORE, UNSURE, pick
+from index import Hit
+
+CHAT_WORDS = 150  # the chat-sized answer, citation markers included
+LEAD_WORDS = 120
+POINT_WORDS = 70
+SUPPORTING = 2  # points after the lead in the chat-sized answer
+MAX_POINTS = 5
+MAX_SOURCES = 6
+CURATED_BONUS = 0.2  # written for officials, so preferred over a raw decision paragraph of similar score
+RELATIVE_CUTOFF = 0.5  # a further source must score at least half the best one, or it is noise
+DUPLICATE = 0.5  # share of shared content words above which two passages say the same thing
+STALE_DAYS = 120  # an answer resting on facts checked longer ago says "as of" when it states a date or status
+DATED = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+                   r"December) \d{4}\b|\b(?:deadline|due|status|planned|currently|so far|to date)\b", re.I)
+STOPWORDS = {"the", "a", "an", "of", "and", "or", "to", "in", "for", "on", "by", "is", "are", "be", "its", "it",
+             "that", "this", "with", "as", "from", "at", "under", "each", "which", "their", "any", "must", "may"}
+
+
+@dataclass
+class Point:
+    """One thing the answer says: what it answers (None for the lead), its text, the sources it rests on."""
+
+    text: str
+    sources: list[int] = field(default_factory=list)  # 1-based source numbers
+    heading: str | None = None
+    quoted: bool = False  # English text quoted in a French or Spanish answer
+
+    def words(self) -> int:
+        return len(self.render().split())
+
+    def render(self) -> str:
+        marks = "".join(f"[{n}]" for n in self.sources)
+        body = f"« {self.text} »" if self.quoted else self.text
+        return (f"{self.heading}\n" if self.heading else "") + f"{body} {marks}"
+
+
+@dataclass
+class Composed:
+    text: str
+    more: str
+    sources: list[Source]
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """Two passages that share most of their content words say the same thing."""
+    first, second = content_words(a), content_words(b)
+    if not first or not second:
+        return False
+    return len(first & second) / min(len(first), len(second)) >= DUPLICATE + 0.2 or \
+        len(first & second) / len(first | second) >= DUPLICATE
+
+
+def rank_key(hit: Hit) -> float:
+    return hit.score + (CURATED_BONUS if hit.meta.get("doc_type") != "decision" else 0.0)
+
+
+def candidates(hits: list[Hit], lead: Hit | None) -> list[Hit]:
+    """The lead, then the other hits worth showing (curated text first at a similar score), one per citation."""
+    best = hits[0].score if hits else 0.0
+    others = sorted((h for h in hits if (lead is None or h.id != lead.id) and h.score >= RELATIVE_CUTOFF * best),
+                    key=rank_key, reverse=True)
+    chosen: list[Hit] = []
+    seen: set[str] = set()
+    for hit in ([lead] if lead else []) + others:
+        citation = hit.meta.get("citation", "")
+        # Two passages citing the same paragraph repeat each other; a whole-document citation ("A6IP update
+        # deck") covers passages that say different things, so those are told apart by chunk.
+        key = citation if PARAGRAPH_CITATION.search(citation) else f"{citation}#{hit.id}"
+        if key not in seen:
+            seen.add(key)
+            chosen.append(hit)
+    return chosen[:MAX_SOURCES]
+
+
+def heading_of(hit: Hit, language: str) -> str:
+    """What a point answers: the FAQ question (in the asker's language when curated), else the section."""
+    meta = hit.meta
+    translated = (meta.get("translations") or {}).get(language, {})
+    if translated.get("question"):
+        return str(translated["question"])
+    if meta.get("kind") == "faq" and meta.get("question"):
+        return str(meta["question"])
+    return str(meta.get("heading") or meta.get("citation") or meta.get("title") or "")
+
+
+def text_of(hit: Hit, language: str) -> tuple[str, bool]:
+    """The passage in the asker's language when a curated translation exists; (text, is_english)."""
+    translated = (hit.meta.get("translations") or {}).get(language, {})
+    if language != "en" and translated.get("answer"):
+        return str(translated["answer"]), False
+    return str(hit.meta.get("text", "")), language != "en"
+
+
+def as_of(hit: Hit, text: str, language: str, today: date) -> str:
+    """"(as of <date>)" when the lead states a date or a status and its facts were checked long ago."""
+    checked = hit.meta.get("checked")
+    if not checked or not DATED.search(text):
+        return ""
+    when = date.fromisoformat(str(checked))
+    if (today - when).days <= STALE_DAYS:
+        return ""
+    return " " + pick(AS_OF, language).format(date=format_date(when, "long", locale=language))
+
+
+def compose(hits: list[Hit], question: str, *, lead: Hit | None, lead_heading: bool, language: str,
+            answered: bool, relevance: Relevance | None = None, today: date | None = None) -> Composed:
+    """The chat-sized answer, the rest (`more`) and the numbered sources both cite."""
+    today = today or date.today()
+    if not answered:
+        closest = [Source(title=h.meta.get("title", ""), citation=h.meta.get("citation", ""), url=h.meta.get("url"),
+                          excerpt=excerpt(h.meta.get("text", ""), question, POINT_WORDS, relevance), score=h.score,
+                          chunk_id=h.id, kind=h.meta.get("kind", "passage")) for h in candidates(hits, None)[:4]]
+        return Composed(pick(UNSURE if closest else EMPTY, language), "", closest)
+    sources: list[Source] = []
+    points: list[Point] = []
+    for n, hit in enumerate(candidates(hits, lead)):
+        first = not points
+        raw, english = text_of(hit, language)
+        limit = LEAD_WORDS if first else POINT_WORDS
+        body = excerpt(raw, question, limit, relevance if english else None)
+        sources.append(Source(title=hit.meta.get("title", ""), citation=hit.meta.get("citation", ""),
+                              url=hit.meta.get("url"), excerpt=body, score=hit.score, chunk_id=hit.id,
+                              kind=hit.meta.get("kind", "passage")))
+        number = len(sources)
+        twin = next((p for p in points if near_duplicate(p.text, body)), None)
+        if twin is not None:
+            twin.sources.append(number)
+            continue
+        if len(points) >= MAX_POINTS:
+            sources.pop()
+            continue
+        heading = None if first and not (lead is hit and lead_heading) else heading_of(hit, language)
+        point = Point(body, [number], heading, quoted=english)
+        if first:
+            point.text += as_of(hit, body, language, today)
+        points.append(point)
+    return layout(points, sources, language)
+
+
+def layout(points: list[Point], sources: list[Source], language: str) -> Composed:
+    """The lead and the supporting points that fit whole in the chat-sized budget; everything else goes to
+    `more`. Sources are numbered in the order the reader meets them."""
+    lead, supporting = points[0], points[1:]
+    preface = [pick(ENGLISH_ONLY, language)] if lead.quoted else []
+    chat, rest = [lead], []
+    used = sum(len(part.split()) for part in preface) + lead.words()
+    for point in supporting:
+        fits = used + point.words() <= CHAT_WORDS and len(chat) <= SUPPORTING
+        # In a French or Spanish answer led by a curated translation, English quotes wait in `more`.
+        if fits and not rest and (lead.quoted or not point.quoted):
+            chat.append(point)
+            used += point.words()
+        else:
+            rest.append(point)
+    order = [n for point in chat + rest for n in point.sources]
+    number = {old: new for new, old in enumerate(order, start=1)}
+    for point in chat + rest:
+        point.sources = [number[n] for n in point.sources]
+    more = [pick(ENGLISH_ONLY_MORE, language)] if any(p.quoted for p in rest) and not lead.quoted else []
+    return Composed("\n\n".join(preface + [p.render() for p in chat]), "\n\n".join(more + [p.render() for p in rest]),
+                    [sources[n - 1] for n in order])
