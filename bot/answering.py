@@ -144,9 +144,9 @@ class Answerer:
                            agreement=agreement, scale=scale)
         answered = score >= self.settings.confidence_threshold
         relevance = (lambda sentences: self.index.sentence_scores(vector, sentences)) if vector.crosslingual else None
-        # A lead FAQ whose question is not a close paraphrase of the one asked gets its own question as a heading,
-        # so an answer such as "No. Under Article 6.2 ..." never reads as a reply to something else.
-        composed = compose(hits, question, lead=lead if answered else None, lead_heading=faq_similarity < scale.lead,
+        # A lead FAQ gets its own question as a heading unless the question asked is nearly that one, so an
+        # answer such as "No. Under Article 6.2 ..." never reads as a reply to something else.
+        composed = compose(hits, question, lead=lead if answered else None, lead_heading=faq_similarity < scale.same,
                            language=language, answered=answered, relevance=relevance)
         top = lead or (hits[0] if hits else None)
         return Answer(question=question, text=composed.text, more=composed.more, answered=answered,

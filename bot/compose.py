@@ -91,10 +91,13 @@ class Scale:
     dense_span: float
     lead: float  # a curated question this close leads the answer
     lead_agreeing: float  # ... or this close, when retrieval also ranks it in its top three
+    same: float  # this close, the question asked is the curated question itself (its answer needs no heading)
 
 
-MAIN_SCALE = Scale(faq_low=0.55, faq_span=0.25, dense_low=0.30, dense_span=0.35, lead=0.80, lead_agreeing=0.58)
-CROSS_SCALE = Scale(faq_low=0.82, faq_span=0.08, dense_low=0.80, dense_span=0.10, lead=0.92, lead_agreeing=0.84)
+MAIN_SCALE = Scale(faq_low=0.55, faq_span=0.25, dense_low=0.30, dense_span=0.35, lead=0.80, lead_agreeing=0.58,
+                   same=0.92)
+CROSS_SCALE = Scale(faq_low=0.82, faq_span=0.08, dense_low=0.80, dense_span=0.10, lead=0.92, lead_agreeing=0.84,
+                    same=0.96)
 
 
 def confidence(*, faq_similarity: float, dense: float, lexical_overlap: float, agreement: bool = False,

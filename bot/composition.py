@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from babel.dates import format_date
 
 from bot.compose import PARAGRAPH_CITATION, Relevance, Source, excerpt, words
-from bot.replies import AS_OF, EMPTY, ENGLISH_ONLY, ENGLISH_ONLY_MORE, UNSURE, pick
+from bot.replies import AS_OF, EMPTY, ENGLISH_ONLY, ENGLISH_ONLY_MORE, PASSED, UNSURE, pick
 from index import Hit
 
 CHAT_WORDS = 150  # the chat-sized answer, citation markers included
@@ -30,6 +30,11 @@ DUPLICATE = 0.5  # share of shared content words above which two passages say th
 STALE_DAYS = 120  # an answer resting on facts checked longer ago says "as of" when it states a date or status
 DATED = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December) \d{4}\b|\b(?:deadline|due|status|planned|currently|so far|to date)\b", re.I)
+FULL_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December) (\d{4})\b")
+DEADLINE = re.compile(r"\b(?:due|must|by|no later than|deadline|before|until)\b", re.I)
+PAST_TENSE = re.compile(r"\b(?:was|were|had|passed|expired|closed|ended)\b", re.I)
+DATE_FORMAT = {"en": "d MMMM y", "fr": "d MMMM y", "es": "d 'de' MMMM 'de' y"}
 STOPWORDS = {"the", "a", "an", "of", "and", "or", "to", "in", "for", "on", "by", "is", "are", "be", "its", "it",
              "that", "this", "with", "as", "from", "at", "under", "each", "which", "their", "any", "must", "may"}
 
@@ -113,15 +118,23 @@ def text_of(hit: Hit, language: str) -> tuple[str, bool]:
     return str(hit.meta.get("text", "")), language != "en"
 
 
-def as_of(hit: Hit, text: str, language: str, today: date) -> str:
-    """"(as of <date>)" when the lead states a date or a status and its facts were checked long ago."""
+def dated_note(hit: Hit, text: str, language: str, today: date) -> str:
+    """What the bot adds after a lead that states dates: "(as of <date>)" when its facts were checked long
+    ago, and, when it gives a deadline that has passed in the present tense, that the date has passed."""
+    note = ""
     checked = hit.meta.get("checked")
-    if not checked or not DATED.search(text):
-        return ""
-    when = date.fromisoformat(str(checked))
-    if (today - when).days <= STALE_DAYS:
-        return ""
-    return " " + pick(AS_OF, language).format(date=format_date(when, "long", locale=language))
+    if checked and DATED.search(text) and (today - date.fromisoformat(str(checked))).days > STALE_DAYS:
+        when = format_date(date.fromisoformat(str(checked)), pick(DATE_FORMAT, language), locale=language)
+        note += " " + pick(AS_OF, language).format(date=when)
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if PAST_TENSE.search(sentence) or not DEADLINE.search(sentence):
+            continue
+        for day, month, year in FULL_DATE.findall(sentence):
+            stated = datetime.strptime(f"{day} {month} {year}", "%d %B %Y").date()
+            if stated < today:
+                passed = format_date(stated, pick(DATE_FORMAT, language), locale=language)
+                return note + " " + pick(PASSED, language).format(date=passed)
+    return note
 
 
 def compose(hits: list[Hit], question: str, *, lead: Hit | None, lead_heading: bool, language: str,
@@ -154,7 +167,7 @@ def compose(hits: list[Hit], question: str, *, lead: Hit | None, lead_heading: b
         heading = None if first and not (lead is hit and lead_heading) else heading_of(hit, language)
         point = Point(body, [number], heading, quoted=english)
         if first:
-            point.text += as_of(hit, body, language, today)
+            point.text += dated_note(hit, body, language, today)
         points.append(point)
     return layout(points, sources, language)
 

@@ -80,6 +80,8 @@ HORIZON = {
 ANSWERING = {"en": "Answering: {question}", "fr": "Question comprise : {question}",
              "es": "Pregunta entendida: {question}"}
 AS_OF = {"en": "(as of {date})", "fr": "(au {date})", "es": "(a {date})"}
+PASSED = {"en": "The date of {date} has passed.", "fr": "La date du {date} est passée.",
+          "es": "La fecha del {date} ya pasó."}
 
 
 def pick(texts: Mapping[str, T], language: str) -> T:
