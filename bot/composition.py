@@ -9,7 +9,8 @@ asker's language, that only English material answers, and quotes it with its cit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -22,6 +23,7 @@ CHAT_WORDS = 150  # the chat-sized answer, citation markers included
 LEAD_WORDS = 120
 POINT_WORDS = 70
 SUPPORTING = 2  # points after the lead in the chat-sized answer
+MIN_POINT_WORDS = 20  # a supporting point shortened below this says too little: it waits in `more`
 MAX_POINTS = 5
 MAX_SOURCES = 6
 CURATED_BONUS = 0.2  # written for officials, so preferred over a raw decision paragraph of similar score
@@ -47,6 +49,7 @@ class Point:
     sources: list[int] = field(default_factory=list)  # 1-based source numbers
     heading: str | None = None
     quoted: bool = False  # English text quoted in a French or Spanish answer
+    shorten: Callable[[int], str] | None = None  # its most relevant whole sentences within a word count
 
     def words(self) -> int:
         return len(self.render().split())
@@ -165,29 +168,48 @@ def compose(hits: list[Hit], question: str, *, lead: Hit | None, lead_heading: b
             sources.pop()
             continue
         heading = None if first and not (lead is hit and lead_heading) else heading_of(hit, language)
-        point = Point(body, [number], heading, quoted=english)
+        point = Point(body, [number], heading, quoted=english,
+                      shorten=lambda limit, raw=raw, english=english: excerpt(raw, question, limit,
+                                                                             relevance if english else None))
         if first:
             point.text += dated_note(hit, body, language, today)
         points.append(point)
     return layout(points, sources, language)
 
 
+def shortened(point: Point, words_left: int) -> Point | None:
+    """The point cut to its most relevant whole sentences within what is left of the budget, or None when
+    that would leave too little to stand on its own."""
+    room = words_left - (len(point.heading.split()) if point.heading else 0) - len(point.sources) - 2
+    if point.shorten is None or room < MIN_POINT_WORDS:
+        return None
+    text = point.shorten(room)
+    if text.endswith("…") or len(text.split()) < MIN_POINT_WORDS:
+        return None
+    return replace(point, text=text, sources=list(point.sources))
+
+
 def layout(points: list[Point], sources: list[Source], language: str) -> Composed:
-    """The lead and the supporting points that fit whole in the chat-sized budget; everything else goes to
-    `more`. Sources are numbered in the order the reader meets them."""
+    """The lead and the supporting points that fit in the chat-sized budget (whole, or cut to their most
+    relevant whole sentences); everything else goes to `more`. Sources are numbered in reading order."""
     lead, supporting = points[0], points[1:]
     preface = [pick(ENGLISH_ONLY, language)] if lead.quoted else []
     chat, rest = [lead], []
     used = sum(len(part.split()) for part in preface) + lead.words()
     for point in supporting:
-        fits = used + point.words() <= CHAT_WORDS and len(chat) <= SUPPORTING
         # In a French or Spanish answer led by a curated translation, English quotes wait in `more`.
-        if fits and not rest and (lead.quoted or not point.quoted):
-            chat.append(point)
-            used += point.words()
-        else:
+        if len(chat) > SUPPORTING or rest or (point.quoted and not lead.quoted):
             rest.append(point)
-    order = [n for point in chat + rest for n in point.sources]
+            continue
+        fitted = point if used + point.words() <= CHAT_WORDS else shortened(point, CHAT_WORDS - used)
+        if fitted is None:
+            rest.append(point)
+            continue
+        chat.append(fitted)
+        used += fitted.words()
+        if fitted is not point:
+            rest.append(point)  # the whole passage, for `more`
+    order = list(dict.fromkeys(n for point in chat + rest for n in point.sources))
     number = {old: new for new, old in enumerate(order, start=1)}
     for point in chat + rest:
         point.sources = [number[n] for n in point.sources]

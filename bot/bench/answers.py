@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answering import Answer
+from bot.bench.latency import percentile
 from bot.bench.question_sets import DEVSET, DevQuestion, Dialogue, QuestionSet, load_devset, load_question_set
 from bot.config import Settings
 from bot.kb import import_paths, sync_index
@@ -72,13 +73,6 @@ def in_own_words(answer: Answer) -> str:
     return QUOTED.sub(" ", answer.text)
 
 
-def percentile(values: list[int], share: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return float(ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))])
-
-
 async def ask(services: Services, question: str, conversation: str | None = None) -> Answer:
     return await services.answerer.ask(question, channel="bench", conversation=conversation)
 
@@ -135,7 +129,8 @@ async def evaluate_questions(services: Services, questions: list[DevQuestion]) -
     return {"questions": len(scored), "by_language": by_language, "hit@1": hit1 / count, "hit@5": hit5 / count,
             "all_key_facts": facts_ok / count, "all_key_facts_with_more": facts_whole / count,
             "answered": answered / count, "longest_answer_words": longest,
-            "words_median": statistics.median(lengths) if lengths else 0.0, "words_p90": percentile(lengths, 0.9),
+            "words_median": statistics.median(lengths) if lengths else 0.0,
+            "words_p90": percentile([float(n) for n in lengths], 0.9) if lengths else 0.0,
             "all_key_facts_by_language": {lang: facts_by_language.get(lang, 0) / n
                                           for lang, n in by_language.items() if n},
             "in_asker_language": {lang: own_language.get(lang, 0) / n for lang, n in by_language.items()

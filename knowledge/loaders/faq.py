@@ -48,16 +48,19 @@ def _entry_chunk(path: Path, index: int, entry: Any, seen: set[str]) -> Chunk:
 
 
 def _translations(path: Path, name: str, entry: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """answer_fr / answer_es with the first phrasing in that language (the heading shown above it)."""
+    """Per language: the curated answer (answer_fr / answer_es) and the first phrasing of the question in that
+    language, shown as the heading of the entry when it supports a French or Spanish answer."""
     found: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
         answer = entry.get(f"answer_{language}")
-        if answer is None:
-            continue
-        if not isinstance(answer, str) or not answer.strip():
+        if answer is not None and (not isinstance(answer, str) or not answer.strip()):
             raise LoadError(str(path), f"{name}: 'answer_{language}' must be non-empty text")
         phrasings = _strings(entry.get(f"variants_{language}"))
-        found[language] = {"answer": " ".join(answer.split()), "question": phrasings[0] if phrasings else ""}
+        parts = {"answer": " ".join(answer.split())} if answer is not None else {}
+        if phrasings:
+            parts["question"] = phrasings[0]
+        if parts:
+            found[language] = parts
     return found
 
 

@@ -116,7 +116,7 @@ def test_curated_french_and_spanish_answers_reach_the_chunk(tmp_path: Path) -> N
     assert chunk.translations == {
         "fr": {"answer": "Un arrangement entre Parties au titre de l'article 6.2.",
                "question": "Qu'est-ce qu'une démarche concertée ?"},
-        "es": {"answer": "Un acuerdo entre Partes en virtud del artículo 6.2.", "question": ""}}
+        "es": {"answer": "Un acuerdo entre Partes en virtud del artículo 6.2."}}
     assert chunk.text == "An Article 6.2 arrangement between Parties."  # the English answer is unchanged
     assert str(doc.updated) == "2026-11-28"
 
