@@ -96,3 +96,18 @@ def test_unsure_answers_show_the_closest_sources_and_no_more():
                        today=TODAY)
     assert composed.text.startswith("Je n'ai pas de réponse sûre") and not composed.more
     assert len(composed.sources) == 4
+
+
+def test_a_supporting_point_too_long_for_the_budget_keeps_its_most_relevant_whole_sentences():
+    long_lead = faq(6, "What does the registry record?", " ".join(f"Registry fact number {n} is here." for n in range(18)),
+                    "Decision 2/CMA.3, annex, para. 29")
+    detail = guide(7, "Registry connection", "National registries may connect voluntarily to the mechanism registry. "
+                   + " ".join(f"Unrelated remark {n} about something else entirely." for n in range(10)),
+                   "Decision 6/CMA.6, para. 17")
+    composed = compose([long_lead, detail], "Can national registries connect to the mechanism registry?",
+                       lead=long_lead, lead_heading=False, language="en", answered=True, today=TODAY)
+    assert len(composed.text.split()) <= CHAT_WORDS
+    shown = composed.text.split("\n\n")[1]
+    assert shown.startswith("Registry connection\nNational registries may connect voluntarily") and "…" not in shown
+    assert composed.more.startswith("Registry connection\n") and len(composed.more) > len(shown)  # the rest, in more
+    assert [s.citation for s in composed.sources] == ["Decision 2/CMA.3, annex, para. 29", "Decision 6/CMA.6, para. 17"]
