@@ -180,13 +180,13 @@ class Answerer:
                   conversation: str | None = None) -> Answer:
         """Answer one message in its conversation and log it; raises QuestionError for empty or oversized
         messages. Greetings, thanks and commands are answered but never logged as questions."""
-        question = validate_question(text)
+        asked = validate_question(text)
         context = await self.conversations.get(conversation) if conversation else None
-        language = detect_language(question, default=context.language if context else "en")
-        answer = self.reply(question, language)
+        language = detect_language(asked, default=context.language if context else "en")
+        answer = self.reply(asked, language)
         if answer is not None:
             return answer
-        question = without_greeting(question)
+        question = without_greeting(asked)
         resolved = resolve(question, context, language) if context else question
         answer = self.decline(resolved, language)
         for responder in [] if answer else self.responders:
@@ -197,7 +197,7 @@ class Answerer:
             answer = await asyncio.to_thread(self.retrieve, resolved, language)
             if answer.answered and self.footer_hint and answer.topics:
                 answer.footer = await self.footer_hint(answer.topics, language)
-        answer.question, answer.resolved_question = question, resolved
+        answer.question, answer.resolved_question = asked, resolved
         if conversation:
             await self.conversations.save(conversation, Context(
                 question=resolved, language=language, faq_id=answer.faq_id, topics=answer.topics, more=answer.more,

@@ -13,6 +13,7 @@ from bot.storage import Conversation, Database
 from bot.storage.models import utcnow
 
 LIFETIME = timedelta(minutes=30)  # a conversation silent this long is over: the next message starts afresh
+PURGE_EVERY = 200  # saves between two deletions of expired contexts (each worker counts its own)
 MAX_ID = 200
 
 
@@ -35,6 +36,7 @@ class ConversationStore:
     def __init__(self, db: Database, *, lifetime: timedelta = LIFETIME) -> None:
         self.db = db
         self.lifetime = lifetime
+        self.saves = 0
 
     async def get(self, conversation: str, *, now: datetime | None = None) -> Context | None:
         """The conversation's context, or None when there is none or it expired."""
@@ -57,6 +59,9 @@ class ConversationStore:
             index_elements=[Conversation.id], set_={k: v for k, v in values.items() if k != "id"})
         async with self.db.session() as session:
             await session.execute(statement)
+        self.saves += 1
+        if self.saves % PURGE_EVERY == 0:
+            await self.purge(now=now)
 
     async def purge(self, *, now: datetime | None = None) -> int:
         """Delete expired contexts; returns how many."""
