@@ -99,6 +99,7 @@ async def evaluate_questions(services: Services, questions: list[DevQuestion]) -
     lengths: list[int] = []
     facts_by_language: dict[str, int] = {}
     own_language: dict[str, int] = {}
+    curated: dict[str, int] = {}
     misses: list[str] = []
     declined: list[str] = []
     for item in scored:
@@ -119,6 +120,8 @@ async def evaluate_questions(services: Services, questions: list[DevQuestion]) -
             misses.append(item.question)
         if item.language != "en" and detect_language(in_own_words(answer)) == item.language:
             own_language[item.language] = own_language.get(item.language, 0) + 1
+            if "«" not in answer.text:  # a curated translation, not a quote of English material
+                curated[item.language] = curated.get(item.language, 0) + 1
     wrongly_answered: dict[str, list[str]] = {"far": [], "near": []}
     for item in off_topic:
         if (await ask(services, item.question)).answered:
@@ -135,6 +138,8 @@ async def evaluate_questions(services: Services, questions: list[DevQuestion]) -
                                           for lang, n in by_language.items() if n},
             "in_asker_language": {lang: own_language.get(lang, 0) / n for lang, n in by_language.items()
                                   if n and lang != "en"},
+            "curated_in_asker_language": {lang: curated.get(lang, 0) / n for lang, n in by_language.items()
+                                          if n and lang != "en"},
             "wrongly_declined": len(declined),
             "off_topic_answered": sum(len(v) for v in wrongly_answered.values()), "off_topic": len(off_topic),
             "off_topic_by_domain": {domain: {"answered": len(wrongly_answered[domain]), "of": n}

@@ -97,7 +97,8 @@ def print_answer_figures(name: str, figures: dict[str, Any], *, show_misses: boo
     per_language = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["all_key_facts_by_language"].items())
     out.print(f"  all key facts by language: {per_language}")
     own = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["in_asker_language"].items())
-    out.print(f"  answered in the asker's language: {own or '-'}")
+    curated = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["curated_in_asker_language"].items())
+    out.print(f"  answered in the asker's language: {own or '-'} (curated text, not quoted English: {curated or '-'})")
     domains = figures["off_topic_by_domain"]
     out.print(f"  off-topic answered confidently: {figures['off_topic_answered']} of {figures['off_topic']} "
               f"(far {domains['far']['answered']} of {domains['far']['of']}, "
