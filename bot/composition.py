@@ -20,7 +20,7 @@ from bot.replies import AS_OF, EMPTY, ENGLISH_ONLY, ENGLISH_ONLY_MORE, PASSED, U
 from index import Hit
 
 CHAT_WORDS = 150  # the chat-sized answer, citation markers included
-LEAD_WORDS = 120
+LEAD_WORDS = 90  # room left in the chat-sized answer for a supporting point
 POINT_WORDS = 70
 SUPPORTING = 2  # points after the lead in the chat-sized answer
 MIN_POINT_WORDS = 20  # a supporting point shortened below this says too little: it waits in `more`
