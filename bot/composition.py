@@ -168,6 +168,8 @@ def compose(hits: list[Hit], question: str, *, lead: Hit | None, lead_heading: b
             sources.pop()
             continue
         heading = None if first and not (lead is hit and lead_heading) else heading_of(hit, language)
+        if heading and words(heading) == words(question):
+            heading = None  # the point answers exactly the question asked
         point = Point(body, [number], heading, quoted=english,
                       shorten=lambda limit, raw=raw, english=english: excerpt(raw, question, limit,
                                                                              relevance if english else None))
