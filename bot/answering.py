@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from bot.compose import CROSS_SCALE, MAIN_SCALE, MESSAGES, Source, confidence, overlap
+from bot.compose import CROSS_SCALE, MAIN_SCALE, Source, confidence, overlap
 from bot.composition import compose
 from bot.config import Settings
 from bot.conversations import Context, ConversationStore
@@ -240,4 +240,4 @@ class Answerer:
             return list((await session.scalars(query)).all())
 
 
-__all__ = ["MESSAGES", "Answer", "Answerer", "QuestionError", "Source", "validate_question"]
+__all__ = ["Answer", "Answerer", "QuestionError", "Source", "validate_question"]

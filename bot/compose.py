@@ -6,15 +6,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.replies import EMPTY, UNSURE
 from index import Hit
 
 SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])|\n+")
 WORD = re.compile(r"\w+")
 PARAGRAPH_CITATION = re.compile(r"\bparas?\.\s*\d|\bparagraphs?\s+\d|\bannex\b", re.IGNORECASE)
-
-MESSAGES = {language: {"unsure": UNSURE[language], "empty": EMPTY[language]} for language in UNSURE}
-
 
 @dataclass
 class Source:
@@ -73,11 +69,11 @@ def excerpt(text: str, query: str, limit: int, relevance: Relevance | None = Non
     return trim_words(" ".join(pieces[i] for i in sorted(keep)), limit)
 
 
-def source_of(hit: Hit, query: str, limit: int, relevance: Relevance | None = None) -> Source:
+def source_of(hit: Hit, text: str) -> Source:
+    """A hit as the answer shows it, with the excerpt the answer quotes."""
     meta = hit.meta
-    return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=meta.get("url"),
-                  excerpt=excerpt(meta.get("text", ""), query, limit, relevance), score=hit.score, chunk_id=hit.id,
-                  kind=meta.get("kind", "passage"))
+    return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=meta.get("url"), excerpt=text,
+                  score=hit.score, chunk_id=hit.id, kind=meta.get("kind", "passage"))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date
 
-from bot.compose import PARAGRAPH_CITATION, Relevance, Source, excerpt, words
+from bot.compose import PARAGRAPH_CITATION, Relevance, Source, excerpt, source_of, words
 from bot.replies import AS_OF, EMPTY, ENGLISH_ONLY, ENGLISH_ONLY_MORE, PASSED, UNSURE, pick
 from index import Hit
 
@@ -145,20 +145,17 @@ def compose(hits: list[Hit], question: str, *, lead: Hit | None, lead_heading: b
     """The chat-sized answer, the rest (`more`) and the numbered sources both cite."""
     today = today or date.today()
     if not answered:
-        closest = [Source(title=h.meta.get("title", ""), citation=h.meta.get("citation", ""), url=h.meta.get("url"),
-                          excerpt=excerpt(h.meta.get("text", ""), question, POINT_WORDS, relevance), score=h.score,
-                          chunk_id=h.id, kind=h.meta.get("kind", "passage")) for h in candidates(hits, None)[:4]]
+        closest = [source_of(h, excerpt(h.meta.get("text", ""), question, POINT_WORDS, relevance))
+                   for h in candidates(hits, None)[:4]]
         return Composed(pick(UNSURE if closest else EMPTY, language), "", closest)
     sources: list[Source] = []
     points: list[Point] = []
-    for n, hit in enumerate(candidates(hits, lead)):
+    for hit in candidates(hits, lead):
         first = not points
         raw, english = text_of(hit, language)
         limit = LEAD_WORDS if first else POINT_WORDS
         body = excerpt(raw, question, limit, relevance if english else None)
-        sources.append(Source(title=hit.meta.get("title", ""), citation=hit.meta.get("citation", ""),
-                              url=hit.meta.get("url"), excerpt=body, score=hit.score, chunk_id=hit.id,
-                              kind=hit.meta.get("kind", "passage")))
+        sources.append(source_of(hit, body))
         number = len(sources)
         twin = next((p for p in points if near_duplicate(p.text, body)), None)
         if twin is not None:
