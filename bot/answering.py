@@ -10,12 +10,20 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from bot.compose import CROSS_SCALE, MAIN_SCALE, MESSAGES, Source, confidence, overlap, pick_sources, render
+from bot.compose import CROSS_SCALE, MAIN_SCALE, Source, confidence, overlap
+from bot.composition import compose
 from bot.config import Settings
+from bot.conversations import Context, ConversationStore
 from bot.escalation import Escalation
+from bot.followup import resolve
+from bot.horizon import Horizon, load_horizon
 from bot.language import detect_language
+from bot.replies import ANSWERING, FAREWELL, declined, greeting, pick
+from bot.scope import neighbour_topic
+from bot.smalltalk import command, small_talk, without_greeting
 from bot.storage import Database, QuestionLog
 from index import Hit, SearchIndex
+from knowledge.glossary import CONTENT
 
 MAX_QUESTION_CHARS = 1000
 AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is among this many fused hits
@@ -30,7 +38,7 @@ class Answer:
     """What the core returns to every adapter; adapters only format it."""
 
     question: str
-    text: str
+    text: str  # the chat-sized answer (about 150 words at most) with its [n] citation markers
     answered: bool
     confidence: float
     sources: list[Source]
@@ -39,21 +47,38 @@ class Answer:
     log_id: int | None = None
     topics: list[str] = field(default_factory=list)
     footer: str | None = None  # e.g. the next upcoming event on the answer's topic
+    resolved_question: str = ""  # the question as answered (a follow-up spelled out); the question by default
+    more: str = ""  # the rest of the answer, behind "More"
+    kind: str = "answer"  # answer, declined, smalltalk, command, event
+
+    def __post_init__(self) -> None:
+        self.resolved_question = self.resolved_question or self.question
 
     def to_json(self) -> dict[str, object]:
         return {"question": self.question, "answer": self.text, "answered": self.answered,
                 "confidence": self.confidence, "sources": [s.to_json() for s in self.sources],
-                "language": self.language, "log_id": self.log_id}
+                "language": self.language, "log_id": self.log_id, "resolved_question": self.resolved_question,
+                "more": self.more, "kind": self.kind}
 
-    def plain(self) -> str:
-        """Answer and numbered sources as plain text (terminal, logs)."""
-        lines = [self.text]
-        if self.footer:
+    def understood(self) -> str | None:
+        """"Answering: <question as understood>" when a follow-up was spelled out, else None."""
+        if self.resolved_question == self.question:
+            return None
+        return pick(ANSWERING, self.language).format(question=self.resolved_question)
+
+    def plain(self, *, more: bool = False) -> str:
+        """The chat-sized answer (or, with more, the rest of it) and the sources it cites, as plain text."""
+        body = self.more if more else self.text
+        lines = [] if more or not self.understood() else [str(self.understood()), ""]
+        lines.append(body)
+        if self.footer and not more:
             lines += ["", self.footer]
-        if self.sources:
+        cited = [n for n in range(1, len(self.sources) + 1) if f"[{n}]" in body] if self.answered else []
+        shown = cited or ([] if more else list(range(1, len(self.sources) + 1)))
+        if shown:
             lines += ["", "Sources:"]
-            lines += [f"[{n}] {s.citation}" + (f" — {s.url}" if s.url else "")
-                      for n, s in enumerate(self.sources, start=1)]
+            lines += [f"[{n}] {self.sources[n - 1].citation}" + (f" — {self.sources[n - 1].url}"
+                                                                 if self.sources[n - 1].url else "") for n in shown]
         return "\n".join(lines)
 
 
@@ -73,7 +98,8 @@ def validate_question(text: str | None) -> str:
 
 
 class Answerer:
-    """Retrieves, decides whether it is confident, composes, logs. Platform-neutral."""
+    """Understands the message in its conversation, retrieves, decides whether it is confident or should
+    decline, composes in the asker's language, remembers the context, logs. Platform-neutral."""
 
     def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"",
                  responders: Sequence[Responder] = (), footer_hint: FooterHint | None = None,
@@ -85,6 +111,8 @@ class Answerer:
         self.responders = tuple(responders)  # tried first, e.g. questions about events
         self.footer_hint = footer_hint
         self.observers = tuple(observers)  # told of every answer once it is logged, e.g. metrics
+        self.conversations = ConversationStore(db)
+        self.horizon: Horizon | None = load_horizon((settings.knowledge_dir or CONTENT) / "horizon.yaml")
 
     def user_hash(self, channel: str, user_id: str | None) -> str | None:
         if user_id is None:
@@ -109,6 +137,7 @@ class Answerer:
         faq_matches = self.index.match_questions(vector, k=3)
         lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
         faq_similarity = faq_matches[0][1] if faq_matches else 0.0
+        scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
         # Only passages on the bot's subject vouch for an answer: a global-stocktake paragraph that names the
         # biodiversity framework must not make "what are the biodiversity targets?" look answered.
         evidence = [h for h in hits if h.meta.get("in_scope", True)][:3]
@@ -117,31 +146,68 @@ class Answerer:
                                for h in evidence), default=0.0)
         agreement = bool(faq_matches) and faq_matches[0][0] in {hit.id for hit in hits[:AGREEMENT_DEPTH]}
         score = confidence(faq_similarity=faq_similarity, dense=top_dense, lexical_overlap=lexical_overlap,
-                           agreement=agreement, scale=CROSS_SCALE if vector.crosslingual else MAIN_SCALE)
+                           agreement=agreement, scale=scale)
         answered = score >= self.settings.confidence_threshold
         relevance = (lambda sentences: self.index.sentence_scores(vector, sentences)) if vector.crosslingual else None
-        sources = pick_sources(hits, question, lead=lead if answered else None,
-                               max_words=self.settings.max_answer_words, relevance=relevance)
+        # A lead FAQ gets its own question as a heading unless the question asked is nearly that one, so an
+        # answer such as "No. Under Article 6.2 ..." never reads as a reply to something else.
+        composed = compose(hits, question, lead=lead if answered else None, lead_heading=faq_similarity < scale.same,
+                           language=language, answered=answered, relevance=relevance,
+                           contact=self.settings.staff_email)
         top = lead or (hits[0] if hits else None)
-        text = render(sources, language=language, answered=answered, contact=self.settings.staff_email)
-        return Answer(question=question, text=text,
-                      answered=answered, confidence=score, sources=sources, language=language,
+        return Answer(question=question, text=composed.text, more=composed.more, answered=answered,
+                      confidence=score, sources=composed.sources, language=language,
                       faq_id=lead.meta.get("key") if lead else None,
                       topics=list(top.meta.get("topics") or []) if top else [])
 
-    async def ask(self, text: str, *, channel: str = "cli", user_id: str | None = None) -> Answer:
-        """Answer one question and log it; raises QuestionError for empty or oversized messages."""
-        question = validate_question(text)
-        language = detect_language(question)
-        answer = None
-        for responder in self.responders:
-            answer = await responder(question, language)
+    def reply(self, question: str, language: str) -> Answer | None:
+        """Messages answered without retrieval: commands, small talk, later sessions, neighbouring subjects."""
+        if command(question):
+            return Answer(question=question, text=pick(FAREWELL, language), answered=False, confidence=0.0,
+                          sources=[], language=language, kind="command")
+        talk = small_talk(question)
+        if talk:
+            return Answer(question=question, text=greeting(talk, language), answered=False, confidence=0.0,
+                          sources=[], language=language, kind="smalltalk")
+        return None
+
+    def decline(self, question: str, language: str) -> Answer | None:
+        """An honest "not my subject" for a later session or a neighbouring subject; None when in scope."""
+        if self.horizon is not None and self.horizon.later_session(question):
+            text = self.horizon.reply(language)
+        elif topic := neighbour_topic(question):
+            text = declined(topic, language)
+        else:
+            return None
+        return Answer(question=question, text=text, answered=False, confidence=0.0, sources=[], language=language,
+                      kind="declined")
+
+    async def ask(self, text: str, *, channel: str = "cli", user_id: str | None = None,
+                  conversation: str | None = None) -> Answer:
+        """Answer one message in its conversation and log it; raises QuestionError for empty or oversized
+        messages. Greetings, thanks and commands are answered but never logged as questions."""
+        asked = validate_question(text)
+        context = await self.conversations.get(conversation) if conversation else None
+        language = detect_language(asked, default=context.language if context else "en")
+        answer = self.reply(asked, language)
+        if answer is not None:
+            return answer
+        question = without_greeting(asked)
+        resolved = resolve(question, context, language) if context else question
+        answer = self.decline(resolved, language)
+        for responder in [] if answer else self.responders:
+            answer = await responder(resolved, language)
             if answer is not None:
                 break
         if answer is None:
-            answer = await asyncio.to_thread(self.retrieve, question, language)
+            answer = await asyncio.to_thread(self.retrieve, resolved, language)
             if answer.answered and self.footer_hint and answer.topics:
                 answer.footer = await self.footer_hint(answer.topics, language)
+        answer.question, answer.resolved_question = asked, resolved
+        if conversation:
+            await self.conversations.save(conversation, Context(
+                question=resolved, language=language, faq_id=answer.faq_id, topics=answer.topics, more=answer.more,
+                turns=(context.turns + 1) if context else 1))
         answer.log_id = await self.log(answer, channel=channel, user_id=user_id)
         for observe in self.observers:
             observe(answer)
@@ -150,7 +216,7 @@ class Answerer:
     async def log(self, answer: Answer, *, channel: str, user_id: str | None) -> int:
         async with self.db.session() as session:
             row = QuestionLog(channel=channel[:20], user_hash=self.user_hash(channel, user_id),
-                              question=answer.question, language=answer.language, answer=answer.text,
+                              question=answer.resolved_question, language=answer.language, answer=answer.text,
                               answered=answer.answered, confidence=answer.confidence,
                               sources=[{**s.to_json(), "chunk_id": s.chunk_id} for s in answer.sources],
                               faq_id=answer.faq_id)
@@ -185,4 +251,4 @@ class Answerer:
             return list((await session.scalars(query)).all())
 
 
-__all__ = ["MESSAGES", "Answer", "Answerer", "QuestionError", "Source", "validate_question"]
+__all__ = ["Answer", "Answerer", "QuestionError", "Source", "validate_question"]

@@ -1,4 +1,4 @@
-"""Pure functions that turn search hits into a short, cited answer, and scores into a confidence."""
+"""Pure functions on passages and scores: the sentences of a passage that answer a question, and a confidence."""
 
 from __future__ import annotations
 
@@ -11,33 +11,6 @@ from index import Hit
 SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])|\n+")
 WORD = re.compile(r"\w+")
 PARAGRAPH_CITATION = re.compile(r"\bparas?\.\s*\d|\bparagraphs?\s+\d|\bannex\b", re.IGNORECASE)
-
-MESSAGES = {
-    "en": {
-        "lead": "",
-        "unsure": "I don't have a confident answer to that. The closest sources I found are below; "
-                  "A6IP staff can help (use the 'ask A6IP staff' button or write to {contact}).",
-        "empty": "I don't have a confident answer to that, and found no source close to it. "
-                 "A6IP staff can help ({contact}).",
-    },
-    "fr": {
-        "lead": "Voici ce que disent les sources (citées en anglais) :\n",
-        "unsure": "Je n'ai pas de réponse sûre à cette question. Les sources les plus proches sont ci-dessous ; "
-                  "l'équipe A6IP peut vous aider (bouton « demander à l'équipe A6IP » ou "
-                  "{contact}).",
-        "empty": "Je n'ai pas de réponse sûre et aucune source proche. L'équipe A6IP peut vous aider "
-                 "({contact}).",
-    },
-    "es": {
-        "lead": "Esto es lo que dicen las fuentes (citadas en inglés):\n",
-        "unsure": "No tengo una respuesta segura a esa pregunta. Abajo están las fuentes más cercanas; "
-                  "el equipo de A6IP puede ayudarle (botón «preguntar al equipo A6IP» o "
-                  "{contact}).",
-        "empty": "No tengo una respuesta segura ni encontré fuentes cercanas. El equipo de A6IP puede ayudarle "
-                 "({contact}).",
-    },
-}
-
 
 @dataclass
 class Source:
@@ -96,54 +69,11 @@ def excerpt(text: str, query: str, limit: int, relevance: Relevance | None = Non
     return trim_words(" ".join(pieces[i] for i in sorted(keep)), limit)
 
 
-def source_of(hit: Hit, query: str, limit: int, relevance: Relevance | None = None) -> Source:
+def source_of(hit: Hit, text: str) -> Source:
+    """A hit as the answer shows it, with the excerpt the answer quotes."""
     meta = hit.meta
-    return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=meta.get("url"),
-                  excerpt=excerpt(meta.get("text", ""), query, limit, relevance), score=hit.score, chunk_id=hit.id,
-                  kind=meta.get("kind", "passage"))
-
-
-CURATED_BONUS = 0.2  # written for officials, so preferred over a raw decision paragraph of similar score
-RELATIVE_CUTOFF = 0.5  # a further source must score at least half the best one, or it is noise
-
-
-def pick_sources(hits: list[Hit], query: str, *, lead: Hit | None, max_words: int, count: int = 4,
-                 relevance: Relevance | None = None) -> list[Source]:
-    """The lead FAQ (if any), then the best passages with distinct citations, within the word budget."""
-    chosen: list[Source] = []
-    seen: set[str] = set()
-    budget = max_words - 40  # room for the framing and citation markers
-    best = hits[0].score if hits else 0.0
-
-    def rank(hit: Hit) -> float:
-        return hit.score + (CURATED_BONUS if hit.meta.get("doc_type") != "decision" else 0.0)
-
-    others = sorted((h for h in hits if (lead is None or h.id != lead.id) and h.score >= RELATIVE_CUTOFF * best),
-                    key=rank, reverse=True)
-    for hit in ([lead] if lead else []) + others:
-        citation = hit.meta.get("citation", "")
-        # Two passages citing the same paragraph repeat each other; a whole-document citation ("A6IP update
-        # deck") covers passages that say different things, so those are told apart by chunk.
-        key = citation if PARAGRAPH_CITATION.search(citation) else f"{citation}#{hit.id}"
-        if key in seen or len(chosen) >= count or budget < 25:
-            continue
-        # Earlier (better) sources keep enough words to carry their facts; the last one gets what is left.
-        per_source = budget if not chosen and hit is lead else min(budget, max(90, budget // (count - len(chosen))))
-        source = source_of(hit, query, per_source, relevance)
-        budget -= len(source.excerpt.split())
-        seen.add(key)
-        chosen.append(source)
-    return chosen
-
-
-def render(sources: list[Source], *, language: str, answered: bool, contact: str) -> str:
-    """The answer body: each source's excerpt followed by its citation marker [n]; `contact` is where to
-    write to A6IP staff (A6BOT_STAFF_EMAIL)."""
-    text = MESSAGES.get(language, MESSAGES["en"])
-    if not answered:
-        return (text["unsure"] if sources else text["empty"]).format(contact=contact)
-    body = "\n\n".join(f"{s.excerpt} [{n}]" for n, s in enumerate(sources, start=1))
-    return text["lead"] + body
+    return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=meta.get("url"), excerpt=text,
+                  score=hit.score, chunk_id=hit.id, kind=meta.get("kind", "passage"))
 
 
 @dataclass(frozen=True)
@@ -157,10 +87,13 @@ class Scale:
     dense_span: float
     lead: float  # a curated question this close leads the answer
     lead_agreeing: float  # ... or this close, when retrieval also ranks it in its top three
+    same: float  # this close, the question asked is the curated question itself (its answer needs no heading)
 
 
-MAIN_SCALE = Scale(faq_low=0.55, faq_span=0.25, dense_low=0.30, dense_span=0.35, lead=0.80, lead_agreeing=0.58)
-CROSS_SCALE = Scale(faq_low=0.82, faq_span=0.08, dense_low=0.80, dense_span=0.10, lead=0.92, lead_agreeing=0.84)
+MAIN_SCALE = Scale(faq_low=0.55, faq_span=0.25, dense_low=0.30, dense_span=0.35, lead=0.80, lead_agreeing=0.58,
+                   same=0.92)
+CROSS_SCALE = Scale(faq_low=0.82, faq_span=0.08, dense_low=0.80, dense_span=0.10, lead=0.92, lead_agreeing=0.84,
+                    same=0.96)
 
 
 def confidence(*, faq_similarity: float, dense: float, lexical_overlap: float, agreement: bool = False,

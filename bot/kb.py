@@ -56,6 +56,12 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def translation_texts(translations: dict[str, dict[str, str]] | None) -> list[str]:
+    """The curated translations in a stable order, so a changed translation re-indexes its chunk."""
+    return [f"{language}:{part}:{text}" for language, parts in sorted((translations or {}).items())
+            for part, text in sorted(parts.items())]
+
+
 async def store_document(db: Database, parsed: ParsedDocument, *, origin: str) -> str:
     """Insert or replace one document and its chunks in a single transaction; returns added/updated/unchanged."""
     if not parsed.chunks:
@@ -88,8 +94,9 @@ async def store_document(db: Database, parsed: ParsedDocument, *, origin: str) -
         session.add_all(
             ChunkRow(document_id=document.id, ordinal=n, key=c.key, kind=c.kind, text=c.text,
                      citation=c.citation[:500], headings=list(c.headings), questions=list(c.questions),
-                     topics=list(c.topics or parsed.topics), url=c.url or parsed.url,
-                     text_hash=text_hash("\x1f".join([c.citation, c.text, *c.headings, *c.questions])))
+                     topics=list(c.topics or parsed.topics), url=c.url or parsed.url, translations=c.translations,
+                     text_hash=text_hash("\x1f".join([c.citation, c.text, *c.headings, *c.questions,
+                                                      *translation_texts(c.translations)])))
             for n, c in enumerate(parsed.chunks)
         )
     return status
@@ -166,6 +173,8 @@ def item_for(chunk: ChunkRow, document: Document) -> IndexItem:
         "citation": chunk.citation, "url": chunk.url or document.url, "text": chunk.text, "kind": chunk.kind,
         "key": chunk.key, "topics": chunk.topics, "question": chunk.questions[0] if chunk.questions else None,
         "origin": document.origin, "in_scope": in_scope(chunk, document),
+        "heading": chunk.headings[-1] if chunk.headings else None,
+        "translations": chunk.translations or {}, "checked": document.updated.isoformat() if document.updated else None,
     }
     # Curated items (FAQ, guides, notes) are also embedded for French and Spanish questions; whole decision
     # reports are not: thousands of paragraphs would cost minutes with the multilingual model.

@@ -25,7 +25,7 @@ from index.encoder import Encoder
 from index.fusion import convex, reciprocal_rank
 from index.lexical import LexicalIndex
 
-FORMAT_VERSION = 2  # 2: chunks carry in_scope
+FORMAT_VERSION = 3  # 2: chunks carry in_scope; 3: heading, curated translations and checked date
 # Question variant ids live in their own faiss index: chunk id * VARIANT_SLOTS + variant number.
 VARIANT_SLOTS = 1000
 

@@ -33,6 +33,8 @@ class Chunk:
     questions: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     key: str | None = None  # stable id inside the document (FAQ id, paragraph ref); None means by position
+    # Curated versions in other languages: {"fr": {"answer": ..., "question": ...}} (FAQ answer_fr / answer_es)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -77,7 +77,8 @@ async def run(encoder: Encoder, seed_texts: list[str], *, chunks: int = 10_000, 
                 encoder.encode_queries([question])
                 embed_times.append(time.perf_counter() - start)
                 start = time.perf_counter()
-                await answerer.ask(question, channel="bench", user_id="bench")
+                # As in a chat: the conversation's context is read and written on every question.
+                await answerer.ask(question, channel="bench", user_id="bench", conversation="bench:chat")
                 ask_times.append(time.perf_counter() - start)
         await db.close()
     embed_p50 = statistics.median(embed_times)

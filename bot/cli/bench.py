@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -62,11 +63,13 @@ def latency(chunks: int = typer.Option(10_000, help="passages in the index"),
 @app.command("answers")
 def answers(with_decisions: list[Path] = typer.Option(
                 [], "--with-decisions", help="also evaluate after importing these decision files or folders"),
-            questions: Path | None = typer.Option(None, "--questions", exists=True, file_okay=False,
-                                           help="a folder of question files (default: the development set)"),
+            questions: list[Path] = typer.Option([], "--questions", exists=True, file_okay=False,
+                                                 help="a folder of question files, repeatable "
+                                                      "(default: the development set)"),
             show_misses: bool = typer.Option(False, "--misses", help="list the questions that missed"),
             as_json: bool = typer.Option(False, "--json", help="print one JSON object")) -> None:
-    """Development question set: hit@1, hit@5 of the right citation, share of answers with all key facts."""
+    """Question sets: right citation first, key facts in the chat-sized answer, length, language,
+    follow-ups in dialogues, off-topic (far and near-domain) answered."""
     import asyncio
 
     from bot.bench.answers import run as bench_answers
@@ -74,21 +77,41 @@ def answers(with_decisions: list[Path] = typer.Option(
 
     quiet_libraries()
     results = asyncio.run(bench_answers(SentenceEncoder(Settings().embedding_model),
-                                        decisions=list(with_decisions) or None, questions=questions))
+                                        decisions=list(with_decisions) or None, questions=list(questions) or None))
     if as_json:
         print(json.dumps(results))
         return
     for name, figures in results.items():
-        langs = ", ".join(f"{n} {lang}" for lang, n in figures["by_language"].items())
-        out.print(f"{name}: {figures['questions']} questions ({langs})")
-        out.print(f"  hit@1 {figures['hit@1']:.1%}   hit@5 {figures['hit@5']:.1%}   "
-                  f"all key facts {figures['all_key_facts']:.1%}   answered {figures['answered']:.1%}   "
-                  f"longest answer {figures['longest_answer_words']} words")
-        per_language = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["all_key_facts_by_language"].items())
-        out.print(f"  all key facts by language: {per_language}")
-        out.print(f"  off-topic answered confidently: {figures['off_topic_answered']} of {figures['off_topic']}")
-        if show_misses:
-            for question in figures["fact_misses"]:
-                out.print(f"    missing facts: {question}")
-            for question in figures["off_topic_misses"]:
-                out.print(f"    off-topic answered: {question}")
+        print_answer_figures(name, figures, show_misses=show_misses)
+
+
+def print_answer_figures(name: str, figures: dict[str, Any], *, show_misses: bool) -> None:
+    langs = ", ".join(f"{n} {lang}" for lang, n in figures["by_language"].items())
+    out.print(f"{name}: {figures['questions']} questions ({langs})")
+    out.print(f"  lead cites right {figures['hit@1']:.1%}   right citation in first 5 {figures['hit@5']:.1%}   "
+              f"answered {figures['answered']:.1%}   wrongly declined {figures['wrongly_declined']}")
+    out.print(f"  all key facts in the chat-sized answer {figures['all_key_facts']:.1%}   "
+              f"(with more: {figures['all_key_facts_with_more']:.1%})")
+    out.print(f"  words per answer: median {figures['words_median']:.0f}, p90 {figures['words_p90']:.0f}   "
+              f"longest with sources {figures['longest_answer_words']}")
+    per_language = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["all_key_facts_by_language"].items())
+    out.print(f"  all key facts by language: {per_language}")
+    own = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["in_asker_language"].items())
+    curated = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["curated_in_asker_language"].items())
+    out.print(f"  answered in the asker's language: {own or '-'} (curated text, not quoted English: {curated or '-'})")
+    domains = figures["off_topic_by_domain"]
+    out.print(f"  off-topic answered confidently: {figures['off_topic_answered']} of {figures['off_topic']} "
+              f"(far {domains['far']['answered']} of {domains['far']['of']}, "
+              f"near-domain {domains['near']['answered']} of {domains['near']['of']})")
+    if "dialogues" in figures:
+        out.print(f"  dialogues {figures['dialogues']}: first turns right {figures['first_turns_right']:.1%}, "
+                  f"follow-ups right {figures['follow_ups_right']:.1%} of {figures['follow_ups']}")
+    if show_misses:
+        for question in figures["fact_misses"]:
+            out.print(f"    missing facts: {question}")
+        for question in figures["off_topic_misses"]:
+            out.print(f"    off-topic answered: {question}")
+        for question in figures["declined_misses"]:
+            out.print(f"    wrongly declined: {question}")
+        for turn in figures.get("dialogue_misses", []):
+            out.print(f"    dialogue miss: {turn}")

@@ -60,6 +60,8 @@ class ChunkRow(Base):
     topics: Mapped[list[str]] = mapped_column(default=list)
     url: Mapped[str | None] = mapped_column(String(1000))
     text_hash: Mapped[str] = mapped_column(String(64))
+    # Curated answer texts in other languages (FAQ answer_fr / answer_es): language -> text.
+    translations: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
 
     document: Mapped[Document] = relationship(back_populates="chunks")
 
@@ -83,3 +85,19 @@ class QuestionLog(Base):
     feedback: Mapped[str | None] = mapped_column(String(20))  # helpful, not_helpful
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Conversation(Base):
+    """The short context of one conversation (a chat, a thread, a terminal session), shared by every worker
+    through the database; a context silent for longer than its lifetime is ignored and later purged."""
+
+    __tablename__ = "conversations"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)  # e.g. telegram:<chat_id>, cli:<random>
+    language: Mapped[str] = mapped_column(String(8))
+    question: Mapped[str] = mapped_column(Text)  # the last question as answered (follow-ups resolved)
+    faq_id: Mapped[str | None] = mapped_column(String(200))
+    topics: Mapped[list[str]] = mapped_column(default=list)
+    more: Mapped[str] = mapped_column(Text, default="")  # the rest of the last answer, for "More"
+    turns: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

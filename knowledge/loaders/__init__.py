@@ -35,7 +35,7 @@ def load_file(path: Path) -> ParsedDocument:
     path = Path(path)
     loader = LOADERS.get(path.suffix.lower())
     if path.name.lower() in NOT_DOCUMENTS:
-        raise LoadError(str(path), f"{path.name} is not a document (glossary and source list are read separately)")
+        raise LoadError(str(path), f"{path.name} is not a document (the glossary, source list and horizon are read separately)")
     if not path.is_file():
         raise LoadError(str(path), "no such file")
     try:

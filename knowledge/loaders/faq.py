@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from knowledge.sources import url_for_citation
 from knowledge.types import Chunk, LoadError, ParsedDocument, content_hash
 
 REQUIRED = ("id", "question", "answer", "citations")
+LANGUAGES = ("fr", "es")  # curated answer_fr / answer_es beside the English answer
 
 
 def _strings(value: Any) -> list[str]:
@@ -42,7 +44,24 @@ def _entry_chunk(path: Path, index: int, entry: Any, seen: set[str]) -> Chunk:
                  *_strings(entry.get("variants_fr")), *_strings(entry.get("variants_es"))]
     return Chunk(text=" ".join(str(entry["answer"]).split()), citation=str(ref).strip(), headings=[questions[0]],
                  url=str(url) if url else None, kind="faq", questions=questions,
-                 topics=_strings(entry.get("topics")), key=entry_id)
+                 topics=_strings(entry.get("topics")), key=entry_id, translations=_translations(path, name, entry))
+
+
+def _translations(path: Path, name: str, entry: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Per language: the curated answer (answer_fr / answer_es) and the first phrasing of the question in that
+    language, shown as the heading of the entry when it supports a French or Spanish answer."""
+    found: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        answer = entry.get(f"answer_{language}")
+        if answer is not None and (not isinstance(answer, str) or not answer.strip()):
+            raise LoadError(str(path), f"{name}: 'answer_{language}' must be non-empty text")
+        phrasings = _strings(entry.get(f"variants_{language}"))
+        parts = {"answer": " ".join(answer.split())} if answer is not None else {}
+        if phrasings:
+            parts["question"] = phrasings[0]
+        if parts:
+            found[language] = parts
+    return found
 
 
 def load_faq(path: Path, data: bytes) -> ParsedDocument:
@@ -56,5 +75,7 @@ def load_faq(path: Path, data: bytes) -> ParsedDocument:
     seen: set[str] = set()
     chunks = [_entry_chunk(path, index, entry, seen) for index, entry in enumerate(entries)]
     topics = sorted({topic for chunk in chunks for topic in chunk.topics})
+    # The file is as current as its least recently checked entry (answers citing it say "as of" that date).
+    checked = [entry["checked"] for entry in entries if isinstance(entry.get("checked"), date)]
     return ParsedDocument(source=str(path), title=f"FAQ: {path.stem}", doc_type="faq", chunks=chunks,
-                          content_hash=content_hash(data), topics=topics)
+                          content_hash=content_hash(data), topics=topics, updated=min(checked, default=None))

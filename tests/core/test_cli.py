@@ -71,3 +71,38 @@ def test_ask_answers_event_questions_from_the_events(tmp_path):
     assert ("[EXAMPLE] Training on corresponding adjustments" in answer["answer"]
             or "No upcoming training is scheduled in the A6IP calendar yet." == answer["answer"])
 
+
+def test_ask_json_lines_keep_each_conversation_in_order(tmp_path):
+    lines = [
+        {"question": "When is annual information under Article 6.2 due?", "conversation": "A"},
+        {"question": "What is an ITMO?", "conversation": "B"},
+        {"question": "what about the deadline?", "conversation": "A"},
+        {"question": "hi", "conversation": "A"},
+        {"question": "What is Kenya's NDC target?", "conversation": "B"},
+        {"conversation": "A"},
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\nWhat is an ITMO?\n"
+    result = a6bot(tmp_path, "ask", "--json", "-", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 7
+    first, itmo, follow, hello, kenya, broken, plain = out
+    for item in (first, itmo, follow, hello, kenya, plain):
+        assert {"question", "answer", "answered", "confidence", "sources", "resolved_question", "more"} <= set(item)
+    assert first["answered"] and "15 April" in first["answer"] and first["resolved_question"] == first["question"]
+    assert follow["question"] == "what about the deadline?"
+    assert follow["resolved_question"] == "What is the deadline for annual information under Article 6.2?"
+    assert follow["answered"] and "15 April" in follow["answer"]
+    assert hello["answered"] is False and hello["kind"] == "smalltalk" and hello["sources"] == []
+    assert kenya["answered"] is False and kenya["kind"] == "declined"
+    assert broken["error"] == 'a JSON line needs a "question" string'
+    assert plain["answered"] and plain["sources"][0]["citation"] == "Decision 2/CMA.3, annex, para. 1"
+
+
+def test_chat_follows_the_conversation_shows_more_and_leaves_on_exit(tmp_path):
+    result = a6bot(tmp_path, "chat", stdin="When is annual information under Article 6.2 due?\n"
+                                            "what about the deadline?\nmore\nhi\nexit\nWhat is an ITMO?\n")
+    assert result.returncode == 0, result.stderr
+    assert "Answering: What is the deadline for annual information under Article 6.2?" in result.stdout
+    assert "Hello!" in result.stdout and "Goodbye!" in result.stdout
+    assert "Decision 2/CMA.3, annex, para. 1" not in result.stdout  # left before the last question

@@ -104,7 +104,28 @@ def test_faq_entries_become_faq_chunks(tmp_path: Path) -> None:
     assert first.topics == ["reporting"] and second.key == "a62-second"
 
 
+def test_curated_french_and_spanish_answers_reach_the_chunk(tmp_path: Path) -> None:
+    body = ("- id: a62-ca\n  question: What is a cooperative approach?\n"
+            "  variants_fr: [\"Qu'est-ce qu'une démarche concertée ?\"]\n"
+            "  answer: An Article 6.2 arrangement between Parties.\n"
+            "  answer_fr: >\n    Un arrangement entre Parties\n    au titre de l'article 6.2.\n"
+            "  answer_es: Un acuerdo entre Partes en virtud del artículo 6.2.\n"
+            "  citations: [{ref: Decision 2/CMA.3, annex, para. 1}]\n  checked: 2026-11-28\n")
+    doc = load_file(write(tmp_path, "faq.yaml", body))
+    chunk = doc.chunks[0]
+    assert chunk.translations == {
+        "fr": {"answer": "Un arrangement entre Parties au titre de l'article 6.2.",
+               "question": "Qu'est-ce qu'une démarche concertée ?"},
+        "es": {"answer": "Un acuerdo entre Partes en virtud del artículo 6.2."}}
+    assert chunk.text == "An Article 6.2 arrangement between Parties."  # the English answer is unchanged
+    assert str(doc.updated) == "2026-11-28"
+
+
 @pytest.mark.parametrize("body, reason", [
+    ("- id: x\n  question: Q?\n  answer: A\n  answer_fr: ''\n  citations: [R]\n",
+     r"entry 0 \(x\): 'answer_fr' must be non-empty text"),
+    ("- id: x\n  question: Q?\n  answer: A\n  answer_es: [a, b]\n  citations: [R]\n",
+     r"entry 0 \(x\): 'answer_es' must be non-empty text"),
     ("- id: x\n  question: Q?\n  citations: [{ref: R}]\n", r"entry 0 \(x\): missing 'answer'"),
     ("- id: x\n  question: Q?\n  answer: A\n", r"entry 0 \(x\): missing 'citations'"),
     ("- question: Q?\n  answer: A\n  citations: [{ref: R}]\n", r"entry 0: missing 'id'"),

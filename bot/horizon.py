@@ -1,0 +1,69 @@
+"""The knowledge base's horizon: the latest CMA session whose Article 6 outcomes it covers. A question about a
+later session gets an honest "my sources stop at ..." instead of older decisions presented as the latest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+
+from bot.replies import HORIZON, pick
+
+SESSION = re.compile(r"\bCMA\s*\.?\s*(\d{1,2})\b", re.IGNORECASE)
+COP = re.compile(r"\bCOP\s*-?\s*(\d{2})\b", re.IGNORECASE)
+# A session named by its year: "the 2026 climate conference", "decisions adopted at the CMA in 2027".
+SESSION_WORDS = r"(?:COP|CMA|climate (?:conference|summit|talks)|session|conférence|sesión|conferencia|cumbre)"
+YEAR_NEAR_SESSION = re.compile(rf"\b{SESSION_WORDS}\b[^?.!]{{0,40}}?\b(20\d\d)\b|\b(20\d\d)\b[^?.!]{{0,25}}?\b{SESSION_WORDS}\b",
+                               re.IGNORECASE)
+PLACES = {"glasgow": 3, "sharm el-sheikh": 4, "sharm": 4, "dubai": 5, "baku": 6, "belém": 7, "belem": 7}
+PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b", re.IGNORECASE)
+COP_OFFSET = 23  # CMA.2 met with COP25 (Madrid, 2019), CMA.3 with COP26, and so on
+YEAR_OFFSET = 2018  # CMA.3 in 2021 (none in 2020), CMA.4 in 2022 ...
+MONTHS = re.compile(r"([A-Za-z]+)\s+(\d{4})\s*$")
+FORMATS = {"en": "MMMM y", "fr": "MMMM y", "es": "MMMM 'de' y"}
+
+
+@dataclass(frozen=True)
+class Horizon:
+    session: str  # "CMA.6"
+    number: int
+    place: str
+    month: date  # the first day of the month the session ended in (`dates:` names the month)
+    checked: date | None = None
+
+    def month_year(self, language: str) -> str:
+        return format_date(self.month, pick(FORMATS, language), locale=language)
+
+    def reply(self, language: str) -> str:
+        return pick(HORIZON, language).format(session=self.session, month_year=self.month_year(language))
+
+    def later_session(self, question: str) -> int | None:
+        """The number of a CMA session after the horizon that the question asks about, if any."""
+        sessions = [int(n) for n in SESSION.findall(question)]
+        sessions += [int(n) - COP_OFFSET for n in COP.findall(question) if int(n) > COP_OFFSET]
+        sessions += [PLACES[place.lower()] for place in PLACE.findall(question)]
+        for before, after in YEAR_NEAR_SESSION.findall(question):
+            sessions.append(int(before or after) - YEAR_OFFSET)
+        later = [n for n in sessions if n > self.number]
+        return max(later) if later else None
+
+
+def load_horizon(path: Path) -> Horizon | None:
+    """horizon.yaml (latest_session, place, dates, checked); None when absent, an error when malformed."""
+    if not path.exists():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    session = str(data.get("latest_session", "")).strip()
+    number = SESSION.fullmatch(session)
+    month = MONTHS.search(str(data.get("dates", "")))
+    if not number or not month:
+        raise ValueError(f"{path}: expected latest_session like 'CMA.6' and dates like '11-22 November 2024'")
+    month_start = datetime.strptime(f"1 {month.group(1)} {month.group(2)}", "%d %B %Y").date()
+    checked = data.get("checked")
+    return Horizon(session=f"CMA.{int(number.group(1))}", number=int(number.group(1)),
+                   place=str(data.get("place", "")), month=month_start,
+                   checked=checked if isinstance(checked, date) else None)

@@ -1,0 +1,41 @@
+"""Elliptical follow-ups are spelled out from the conversation's last question; new questions stay as typed."""
+
+import pytest
+
+from bot.conversations import Context
+from bot.followup import resolve
+from bot.language import detect_language
+
+
+@pytest.mark.parametrize("previous, follow_up, resolved", [
+    ("What is an updated initial report?", "and what goes in it?", "What goes in the updated initial report?"),
+    ("When is the Article 6.2 initial report due?", "and for 6.4?", "When is the Article 6.4 initial report due?"),
+    ("Is there a mandatory share of proceeds under Article 6.2?", "and for 6.4?",
+     "Is there a mandatory share of proceeds under Article 6.4?"),
+    ("When must the Article 6.2 initial report be submitted?", "and for annual information?",
+     "When must annual information be submitted?"),
+    ("When is annual information under Article 6.2 due?", "what about the deadline?",
+     "What is the deadline for annual information under Article 6.2?"),
+    ("What does the Article 6 technical expert review check?", "and who does it?",
+     "Who does the Article 6 technical expert review?"),
+    ("Y a-t-il une part des fonds obligatoire au titre de l'article 6.2 ?", "et pour le 6.4 ?",
+     "Y a-t-il une part des fonds obligatoire au titre de l'article 6.4 ?"),
+    ("Que doit contenir le rapport initial de l'article 6.2 ?", "et quel est le délai ?",
+     "Quel est le délai pour le rapport initial de l'article 6.2 ?"),
+    ("¿Qué es la información anual del artículo 6.2?", "¿y cuál es el plazo?",
+     "¿Cuál es el plazo de la información anual del artículo 6.2?"),
+    ("¿Cómo está compuesto el Órgano de Supervisión del artículo 6.4?", "¿y cuánto dura su mandato?",
+     "¿Cuánto dura el mandato del Órgano de Supervisión del artículo 6.4?"),
+])
+def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_up, resolved):
+    context = Context(question=previous, language=detect_language(previous))
+    assert resolve(follow_up, context, detect_language(follow_up, default=context.language)) == resolved
+
+
+@pytest.mark.parametrize("question", [
+    "What is the A6IP?", "Qu'est-ce qu'une démarche concertée ?", "What is Kenya's NDC target?",
+    "How long do Supervisory Body members serve?", "¿Qué es un RMTI?",
+])
+def test_a_new_question_is_not_polluted_by_the_previous_one(question):
+    context = Context(question="What is an updated initial report?")
+    assert resolve(question, context, detect_language(question)) == question
