@@ -25,6 +25,7 @@ class Escalation:
     channel: str
     language: str
     asked_at: datetime
+    reply_to: str | None = None  # an email address the person gave for a reply (the web chat's form), never stored
 
 
 Forward = Callable[[Escalation], Awaitable[bool]]  # posts it to the channel's staff room; False if it could not

@@ -61,6 +61,21 @@ class Platform(Protocol):
     def notifier(self, services: Backend) -> Notifier | None: ...
 
 
+@runtime_checkable
+class TakesSubscribers(Protocol):
+    """A platform whose subscribers staff may add by address (`a6bot subscribers add EMAIL`): the email
+    platform. `add_subscriber` returns what to tell the operator; UserError for a bad address, topic or zone."""
+
+    name: str
+
+    def configured(self, settings: Settings) -> bool: ...
+
+    async def add_subscriber(self, services: Backend, address: str, *, topics: Sequence[str], language: str,
+                             timezone: str | None, confirmed: bool) -> str: ...
+
+    async def remove_subscriber(self, services: Backend, address: str) -> bool: ...
+
+
 class PlatformError(RuntimeError):
     """A configured platform could not be loaded or started; the message names it and says why."""
 

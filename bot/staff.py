@@ -22,6 +22,9 @@ def is_admin(settings: Settings, platform: str, user_id: str | int) -> bool:
 class Staff:
     def __init__(self, services: Services) -> None:
         self.services = services
+        # The staff's inbox as a Forward, set at start by a channel that sends email (the email platform);
+        # a channel without a staff room of its own (the web chat) forwards there when it is set.
+        self.mailbox: Forward | None = None
 
     @property
     def contact(self) -> str:

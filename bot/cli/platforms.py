@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters import slack, telegram
+from adapters import email, slack, telegram
 from bot.config import Settings
 from bot.platform import Platform, check_names, migrations
 from bot.services import Services, prepare_database
@@ -19,6 +19,7 @@ from bot.storage import Database
 PLATFORMS: tuple[Platform, ...] = (
     telegram.PLATFORM,
     slack.PLATFORM,
+    email.PLATFORM,
 )
 check_names(PLATFORMS)
 

@@ -152,7 +152,8 @@ def info(row: Event, *, base_url: str) -> EventInfo:
                      ends_at=row.ends_at, timezone=row.timezone, all_day=row.all_day, place=row.place,
                      online=row.online, hybrid=row.hybrid, organiser=row.organiser,
                      registration_url=row.registration_url, description=row.description, language=row.language,
-                     status=row.status, revision=row.revision, calendar_url=calendar_url(base_url, row.uid))
+                     status=row.status, revision=row.revision, calendar_url=calendar_url(base_url, row.uid),
+                     updated_at=row.updated_at)
 
 
 def spec_of(row: Event, **overrides: Any) -> EventSpec:

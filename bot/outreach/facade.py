@@ -68,11 +68,12 @@ class Outreach:
         return SubscriptionView.of(await subscriptions.get(self.db, platform=platform, chat_id=chat_id))
 
     async def subscribe(self, *, platform: str, chat_id: str, topics: Sequence[str], language: str | None = None,
-                        timezone: str | None = None) -> SubscriptionView:
-        """Add topics ([] = every topic); a paused subscription resumes. `language` is the subscriber's, for
-        their notices (kept as it was when not one the bot speaks)."""
+                        timezone: str | None = None, replace: bool = False) -> SubscriptionView:
+        """Add topics ([] = every topic), or with `replace` follow exactly these; a paused subscription
+        resumes. `language` is the subscriber's, for their notices (kept as it was when not one the bot speaks)."""
         row = await subscriptions.subscribe(self.db, platform=platform, chat_id=chat_id, topics=list(topics),
-                                            timezone=timezone, language=language if language in LANGUAGES else None)
+                                            timezone=timezone, language=language if language in LANGUAGES else None,
+                                            replace_topics=replace)
         return SubscriptionView.of(row)  # type: ignore[return-value]
 
     async def unsubscribe(self, *, platform: str, chat_id: str,

@@ -32,6 +32,7 @@ class EventInfo:
     status: str  # scheduled, changed, postponed, cancelled
     revision: int
     calendar_url: str
+    updated_at: datetime | None = None  # when staff last changed it (the .ics file's DTSTAMP)
 
 
 @dataclass(frozen=True)

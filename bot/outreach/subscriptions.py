@@ -19,8 +19,9 @@ def _topics(values: list[str] | None) -> list[str]:
 
 async def subscribe(db: Database, *, platform: str, chat_id: str, topics: list[str] | None,
                     kinds: list[str] | None = None, timezone: str | None = None, language: str | None = None,
-                    digest: bool | None = None) -> Subscription:
-    """Create or extend a subscription (topics are added; empty means all); resubscribing un-pauses it."""
+                    digest: bool | None = None, replace_topics: bool = False) -> Subscription:
+    """Create or extend a subscription (topics are added, or replace the old ones with `replace_topics`;
+    empty means all); resubscribing un-pauses it."""
     wanted = _topics(topics)
     wanted_kinds = sorted({normalize_kind(k) for k in kinds}) if kinds is not None else None
     zone = resolve_timezone(timezone) if timezone else None
@@ -35,7 +36,8 @@ async def subscribe(db: Database, *, platform: str, chat_id: str, topics: list[s
                                paused=False, sent_count=0, failed_count=0)
             session.add(row)
         else:
-            row.topics = [] if not wanted or not row.topics else sorted(set(row.topics) | set(wanted))
+            row.topics = [] if not wanted or (not row.topics and not replace_topics) else \
+                wanted if replace_topics else sorted(set(row.topics) | set(wanted))
             if wanted_kinds is not None:
                 row.kinds = wanted_kinds
             row.timezone = zone or row.timezone

@@ -106,6 +106,83 @@ MESSAGES: dict[str, str] = {
     "field.hybrid": "hybrid",
     "field.registration_url": "registration link",
     "field.status": "status",
+    "public.error.expired": "This page has expired; please reload it and try again.",
+    "public.error.json": "The request could not be read; please reload the page and try again.",
+    "public.error.too_large": "The request is too large.",
+    "public.error.field": "The field '{field}' is not valid.",
+    "public.error.empty": "Please type something first.",
+    "public.error.too_long": "That is {count} characters long; please keep it under {limit} characters.",
+    "public.error.control": "Your text contains an invisible control character ({char}); please type it again.",
+    "public.error.too_many": "Too many requests from your address; please wait {seconds} seconds.",
+    "public.error.busy": "Many questions are being answered right now; please try again in {seconds} seconds.",
+    "email.invalid_address": "Please enter a valid email address, such as name@ministry.gov.",
+    "email.check_inbox": ("Almost done: we sent a confirmation link to {address}. Open it to start receiving "
+                          "event notices."),
+    "email.too_soon": ("A confirmation message was sent to this address a few minutes ago; please check your "
+                       "inbox and spam folder."),
+    "email.send_failed": "We could not send the confirmation message just now; please try again in a few minutes.",
+    "email.added": "{address} now receives event notices on {topics}.",
+    "email.confirm.subject": "Please confirm: A6IP event notices",
+    "email.confirm.body": ("Someone, hopefully you, asked to receive A6IP event announcements and reminders at "
+                           "this address, on {topics}, with times in {zone}.\n\nTo confirm, open this link within "
+                           "{days} days:\n{url}\n\nIf you did not ask for this, ignore this message: nothing "
+                           "more will be sent."),
+    "email.confirm.title": "Confirm your subscription",
+    "email.confirm.question": "Receive A6IP event notices on {topics}, with times in {zone}?",
+    "email.confirm.button": "Confirm",
+    "email.confirmed": ("Subscribed: you will receive A6IP event notices on {topics}. Every message has a link "
+                        "to unsubscribe."),
+    "email.link_invalid": ("This link has expired or is no longer valid. Subscribe again on the A6IP bot's page "
+                           "to get a new one."),
+    "email.unsubscribe.title": "Unsubscribe",
+    "email.unsubscribe.question": "Stop all A6IP event notices to this address?",
+    "email.unsubscribe.button": "Unsubscribe",
+    "email.unsubscribed": ("Done: you will receive no more A6IP event notices, and your address has been "
+                           "deleted."),
+    "email.footer": ("You receive this because this address subscribed to A6IP event notices ({topics}, times "
+                     "in {zone})."),
+    "email.unsubscribe.link": "Unsubscribe",
+    "web.title": "Ask the A6IP bot",
+    "web.intro": ("Questions on the Article 6 rulebook (6.2, 6.4, 6.8, reporting, registries) answered from the "
+                  "official decisions, with their sources. No sign-in; questions are kept anonymously to "
+                  "improve the answers."),
+    "web.language": "Language",
+    "web.conversation": "Conversation",
+    "web.you": "You",
+    "web.bot": "A6IP bot",
+    "web.question": "Your question",
+    "web.placeholder": "When is annual information under Article 6.2 due?",
+    "web.ask": "Ask",
+    "web.thinking": "Thinking…",
+    "web.more": "More",
+    "web.less": "Less",
+    "web.helpful": "Did this help?",
+    "web.yes": "Yes",
+    "web.no": "No",
+    "web.staff.title": "Ask A6IP staff",
+    "web.staff.intro": "A person on the A6IP team will read your question.",
+    "web.staff.question": "Your question for staff",
+    "web.staff.email": "Your email (optional, so staff can reply)",
+    "web.staff.no_mail": "Staff will see your question in their console; to get a reply, also write to {contact}.",
+    "web.staff.send": "Send to staff",
+    "web.events.title": "Upcoming events",
+    "web.subscribe.title": "Event notices by email",
+    "web.subscribe.email": "Email address",
+    "web.subscribe.topics": "Topics (none ticked: every topic)",
+    "web.subscribe.zone": "Your time zone (for example Europe/Paris or Tokyo)",
+    "web.subscribe.button": "Subscribe",
+    "web.subscribe.note": ("We first send a confirmation link. Your address is used only for these notices, and "
+                           "every message has a one-click unsubscribe link."),
+    "web.embed.open": "Open the full page",
+    "web.footer": "Answers cite the official UNFCCC decisions. Anything else: {contact}.",
+    "staff.mail.subject": "Question for A6IP staff ({channel})",
+    "staff.mail.body": ("A question for A6IP staff came through the {channel} channel ({language}) on {asked}:\n\n"
+                        "{question}\n\nThe bot {answered} (confidence {confidence}).\n{reply}\n"
+                        "It is listed under Unanswered in the staff console."),
+    "staff.mail.answered": "answered it",
+    "staff.mail.unanswered": "could not answer it",
+    "staff.mail.reply": "Reply to: {address}",
+    "staff.mail.no_reply": "The person left no email address.",
 }
 
 TOPICS: dict[str, str] = {

@@ -107,6 +107,85 @@ MESSAGES: dict[str, str] = {
     "field.hybrid": "híbrido",
     "field.registration_url": "enlace de inscripción",
     "field.status": "estado",
+    "public.error.expired": "Esta página ha caducado; vuelva a cargarla e inténtelo de nuevo.",
+    "public.error.json": "No se pudo leer la solicitud; vuelva a cargar la página e inténtelo de nuevo.",
+    "public.error.too_large": "La solicitud es demasiado grande.",
+    "public.error.field": "El campo «{field}» no es válido.",
+    "public.error.empty": "Escriba algo primero.",
+    "public.error.too_long": "El texto tiene {count} caracteres; no supere los {limit} caracteres.",
+    "public.error.control": "Su texto contiene un carácter de control invisible ({char}); escríbalo de nuevo.",
+    "public.error.too_many": "Demasiadas solicitudes desde su dirección; espere {seconds} segundos.",
+    "public.error.busy": "Se están respondiendo muchas preguntas en este momento; inténtelo de nuevo en {seconds} segundos.",
+    "email.invalid_address": "Escriba una dirección de correo electrónico válida, por ejemplo nombre@ministerio.gob.",
+    "email.check_inbox": ("Casi listo: enviamos un enlace de confirmación a {address}. Ábralo para empezar a "
+                          "recibir los avisos de eventos."),
+    "email.too_soon": ("Hace unos minutos se envió un mensaje de confirmación a esta dirección; revise su bandeja "
+                       "de entrada y la carpeta de correo no deseado."),
+    "email.send_failed": ("No pudimos enviar el mensaje de confirmación en este momento; inténtelo de nuevo en "
+                          "unos minutos."),
+    "email.added": "{address} recibe ahora los avisos de eventos sobre: {topics}.",
+    "email.confirm.subject": "Confirme, por favor: avisos de eventos de la A6IP",
+    "email.confirm.body": ("Alguien, probablemente usted, pidió recibir en esta dirección los anuncios y "
+                           "recordatorios de eventos de la A6IP sobre: {topics}, con los horarios en {zone}.\n\n"
+                           "Para confirmar, abra este enlace en un plazo de {days} días:\n{url}\n\nSi no lo "
+                           "pidió, ignore este mensaje: no se le enviará nada más."),
+    "email.confirm.title": "Confirme su suscripción",
+    "email.confirm.question": "¿Recibir los avisos de eventos de la A6IP sobre: {topics}, con los horarios en {zone}?",
+    "email.confirm.button": "Confirmar",
+    "email.confirmed": ("Suscripción confirmada: recibirá los avisos de eventos de la A6IP sobre: {topics}. "
+                        "Cada mensaje incluye un enlace para darse de baja."),
+    "email.link_invalid": ("Este enlace ha caducado o ya no es válido. Vuelva a suscribirse en la página del bot "
+                           "de la A6IP para recibir uno nuevo."),
+    "email.unsubscribe.title": "Darse de baja",
+    "email.unsubscribe.question": "¿Dejar de recibir todos los avisos de eventos de la A6IP en esta dirección?",
+    "email.unsubscribe.button": "Darse de baja",
+    "email.unsubscribed": ("Listo: no recibirá más avisos de eventos de la A6IP y su dirección ha sido "
+                           "eliminada."),
+    "email.footer": ("Recibe este mensaje porque esta dirección está suscrita a los avisos de eventos de la A6IP "
+                     "({topics}, horarios en {zone})."),
+    "email.unsubscribe.link": "Darse de baja",
+    "web.title": "Pregunte al bot de la A6IP",
+    "web.intro": ("Preguntas sobre las normas del artículo 6 (6.2, 6.4, 6.8, presentación de información, "
+                  "registros), respondidas a partir de las decisiones oficiales y con sus fuentes. Sin registro; "
+                  "las preguntas se guardan de forma anónima para mejorar las respuestas."),
+    "web.language": "Idioma",
+    "web.conversation": "Conversación",
+    "web.you": "Usted",
+    "web.bot": "Bot de la A6IP",
+    "web.question": "Su pregunta",
+    "web.placeholder": "¿Cuándo debe presentarse la información anual en virtud del artículo 6.2?",
+    "web.ask": "Preguntar",
+    "web.thinking": "Pensando…",
+    "web.more": "Más",
+    "web.less": "Menos",
+    "web.helpful": "¿Le ha sido útil?",
+    "web.yes": "Sí",
+    "web.no": "No",
+    "web.staff.title": "Preguntar al equipo de la A6IP",
+    "web.staff.intro": "Una persona del equipo de la A6IP leerá su pregunta.",
+    "web.staff.question": "Su pregunta para el equipo",
+    "web.staff.email": "Su correo electrónico (opcional, para que el equipo pueda responderle)",
+    "web.staff.no_mail": ("El equipo verá su pregunta en su consola; para recibir una respuesta, escriba también "
+                          "a {contact}."),
+    "web.staff.send": "Enviar al equipo",
+    "web.events.title": "Próximos eventos",
+    "web.subscribe.title": "Avisos de eventos por correo electrónico",
+    "web.subscribe.email": "Correo electrónico",
+    "web.subscribe.topics": "Temas (ninguno marcado: todos los temas)",
+    "web.subscribe.zone": "Su zona horaria (por ejemplo Europe/Madrid o Tokio)",
+    "web.subscribe.button": "Suscribirse",
+    "web.subscribe.note": ("Primero enviamos un enlace de confirmación. Su dirección solo se usa para estos avisos y "
+                           "cada mensaje incluye un enlace para darse de baja con un clic."),
+    "web.embed.open": "Abrir la página completa",
+    "web.footer": "Las respuestas citan las decisiones oficiales de la CMNUCC. Para cualquier otra consulta: {contact}.",
+    "staff.mail.subject": "Pregunta para el equipo de la A6IP ({channel})",
+    "staff.mail.body": ("Llegó una pregunta para el equipo de la A6IP por el canal {channel} ({language}) el "
+                        "{asked}:\n\n{question}\n\nEl bot {answered} (confianza {confidence}).\n{reply}\n"
+                        "Figura entre las preguntas sin respuesta en la consola del equipo."),
+    "staff.mail.answered": "la respondió",
+    "staff.mail.unanswered": "no pudo responderla",
+    "staff.mail.reply": "Responder a: {address}",
+    "staff.mail.no_reply": "La persona no dejó dirección de correo electrónico.",
 }
 
 TOPICS: dict[str, str] = {

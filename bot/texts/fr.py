@@ -107,6 +107,85 @@ MESSAGES: dict[str, str] = {
     "field.hybrid": "hybride",
     "field.registration_url": "lien d'inscription",
     "field.status": "statut",
+    "public.error.expired": "Cette page a expiré ; rechargez-la puis réessayez.",
+    "public.error.json": "La requête est illisible ; rechargez la page puis réessayez.",
+    "public.error.too_large": "La requête est trop volumineuse.",
+    "public.error.field": "Le champ « {field} » n'est pas valide.",
+    "public.error.empty": "Veuillez d'abord saisir un texte.",
+    "public.error.too_long": "Ce texte compte {count} caractères ; ne dépassez pas {limit} caractères.",
+    "public.error.control": "Votre texte contient un caractère de contrôle invisible ({char}) ; saisissez-le de nouveau.",
+    "public.error.too_many": "Trop de requêtes depuis votre adresse ; patientez {seconds} secondes.",
+    "public.error.busy": "Beaucoup de questions sont en cours de traitement ; réessayez dans {seconds} secondes.",
+    "email.invalid_address": "Veuillez saisir une adresse électronique valide, par exemple nom@ministere.gouv.",
+    "email.check_inbox": ("Presque terminé : nous avons envoyé un lien de confirmation à {address}. Ouvrez-le pour "
+                          "commencer à recevoir les annonces d'événements."),
+    "email.too_soon": ("Un message de confirmation a été envoyé à cette adresse il y a quelques minutes ; "
+                       "consultez votre boîte de réception et vos courriers indésirables."),
+    "email.send_failed": ("Nous n'avons pas pu envoyer le message de confirmation pour le moment ; réessayez dans "
+                          "quelques minutes."),
+    "email.added": "{address} reçoit désormais les annonces d'événements sur : {topics}.",
+    "email.confirm.subject": "Merci de confirmer : annonces d'événements de l'A6IP",
+    "email.confirm.body": ("Quelqu'un, sans doute vous, a demandé à recevoir à cette adresse les annonces et "
+                           "rappels d'événements de l'A6IP sur : {topics}, avec les heures en {zone}.\n\nPour "
+                           "confirmer, ouvrez ce lien dans les {days} jours :\n{url}\n\nSi vous n'êtes pas à "
+                           "l'origine de cette demande, ignorez ce message : rien d'autre ne vous sera envoyé."),
+    "email.confirm.title": "Confirmez votre abonnement",
+    "email.confirm.question": "Recevoir les annonces d'événements de l'A6IP sur : {topics}, avec les heures en {zone} ?",
+    "email.confirm.button": "Confirmer",
+    "email.confirmed": ("Abonnement confirmé : vous recevrez les annonces d'événements de l'A6IP sur : {topics}. "
+                        "Chaque message contient un lien de désabonnement."),
+    "email.link_invalid": ("Ce lien a expiré ou n'est plus valide. Abonnez-vous de nouveau sur la page du bot de "
+                           "l'A6IP pour en recevoir un nouveau."),
+    "email.unsubscribe.title": "Se désabonner",
+    "email.unsubscribe.question": "Ne plus recevoir aucune annonce d'événement de l'A6IP à cette adresse ?",
+    "email.unsubscribe.button": "Se désabonner",
+    "email.unsubscribed": ("C'est fait : vous ne recevrez plus d'annonces d'événements de l'A6IP, et votre "
+                           "adresse a été supprimée."),
+    "email.footer": ("Vous recevez ce message parce que cette adresse est abonnée aux annonces d'événements de "
+                     "l'A6IP ({topics}, heures en {zone})."),
+    "email.unsubscribe.link": "Se désabonner",
+    "web.title": "Interroger le bot de l'A6IP",
+    "web.intro": ("Questions sur les règles de l'article 6 (6.2, 6.4, 6.8, communication d'informations, "
+                  "registres), avec des réponses tirées des décisions officielles et leurs sources. Sans "
+                  "connexion ; les questions sont conservées de façon anonyme pour améliorer les réponses."),
+    "web.language": "Langue",
+    "web.conversation": "Conversation",
+    "web.you": "Vous",
+    "web.bot": "Bot de l'A6IP",
+    "web.question": "Votre question",
+    "web.placeholder": "Quand les informations annuelles au titre de l'article 6.2 sont-elles dues ?",
+    "web.ask": "Demander",
+    "web.thinking": "Réflexion…",
+    "web.more": "Plus",
+    "web.less": "Moins",
+    "web.helpful": "Cette réponse vous a-t-elle aidé ?",
+    "web.yes": "Oui",
+    "web.no": "Non",
+    "web.staff.title": "Demander à l'équipe A6IP",
+    "web.staff.intro": "Un membre de l'équipe de l'A6IP lira votre question.",
+    "web.staff.question": "Votre question pour l'équipe",
+    "web.staff.email": "Votre adresse électronique (facultative, pour que l'équipe puisse vous répondre)",
+    "web.staff.no_mail": ("L'équipe verra votre question dans sa console ; pour obtenir une réponse, écrivez "
+                          "aussi à {contact}."),
+    "web.staff.send": "Envoyer à l'équipe",
+    "web.events.title": "Événements à venir",
+    "web.subscribe.title": "Annonces d'événements par courriel",
+    "web.subscribe.email": "Adresse électronique",
+    "web.subscribe.topics": "Thèmes (aucun coché : tous les thèmes)",
+    "web.subscribe.zone": "Votre fuseau horaire (par exemple Europe/Paris ou Tokyo)",
+    "web.subscribe.button": "S'abonner",
+    "web.subscribe.note": ("Nous envoyons d'abord un lien de confirmation. Votre adresse ne sert qu'à ces annonces, "
+                           "et chaque message contient un lien de désabonnement en un clic."),
+    "web.embed.open": "Ouvrir la page complète",
+    "web.footer": "Les réponses citent les décisions officielles de la CCNUCC. Pour toute autre demande : {contact}.",
+    "staff.mail.subject": "Question pour l'équipe A6IP ({channel})",
+    "staff.mail.body": ("Une question pour l'équipe de l'A6IP est arrivée par le canal {channel} ({language}) le "
+                        "{asked} :\n\n{question}\n\nLe bot {answered} (confiance {confidence}).\n{reply}\n"
+                        "Elle figure parmi les questions sans réponse dans la console de l'équipe."),
+    "staff.mail.answered": "y a répondu",
+    "staff.mail.unanswered": "n'a pas pu y répondre",
+    "staff.mail.reply": "Répondre à : {address}",
+    "staff.mail.no_reply": "La personne n'a pas laissé d'adresse électronique.",
 }
 
 TOPICS: dict[str, str] = {
