@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import time
 import unicodedata
@@ -28,9 +29,21 @@ from starlette.requests import Request
 
 from bot.config import Settings
 from bot.services import salt_for
+from bot.texts import UserError
 
 JSON_BODY = 8 * 1024  # a question of 1,000 characters, an email address and a few fields fit many times over
 VISITOR_HOURS = 12  # a page left open longer asks to be reloaded
+ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+                     r"[A-Za-z]{2,63}$")
+
+
+def email_address(text: str) -> str:
+    """'Name@Ministry.GOV ' -> 'Name@ministry.gov' (domains are case-blind); UserError if it is no address."""
+    value = text.strip()
+    if len(value) > 254 or not ADDRESS.match(value):
+        raise UserError("email.invalid_address")
+    local, _, domain = value.rpartition("@")
+    return f"{local}@{domain.lower()}"
 
 
 def signing_key(settings: Settings, purpose: str) -> bytes:

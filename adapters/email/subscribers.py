@@ -5,13 +5,13 @@ unsubscribe link (and RFC 8058's one-click POST) ends the subscription and delet
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.outreach.topics import normalize_topic
 from bot.outreach.zones import resolve_timezone
+from bot.public import email_address
 from bot.services import Backend
 from bot.texts import LANGUAGES, UserError, say, topics_text
 
@@ -24,17 +24,6 @@ from adapters.email.store import Address, utcnow
 log = logging.getLogger("adapters.email")
 PLATFORM = "email"
 RESEND_AFTER = timedelta(minutes=10)  # one confirmation message per address per 10 minutes, whoever asks
-ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-                     r"[A-Za-z]{2,63}$")
-
-
-def normalize_address(text: str) -> str:
-    """'Name@Ministry.GOV ' -> 'Name@ministry.gov' (domains are case-blind); UserError if it is no address."""
-    value = text.strip()
-    if len(value) > 254 or not ADDRESS.match(value):
-        raise UserError("email.invalid_address")
-    local, _, domain = value.rpartition("@")
-    return f"{local}@{domain.lower()}"
 
 
 @dataclass(frozen=True)
@@ -53,7 +42,7 @@ class Subscribers:
         language = language if language in LANGUAGES else "en"
         wanted = sorted({normalize_topic(t) for t in topics})
         zone = resolve_timezone(timezone) if timezone and timezone.strip() else "UTC"
-        address = normalize_address(address)
+        address = email_address(address)
         earlier = await store.by_address(self.backend.db, address=address)
         if earlier is not None and not confirmed and utcnow() - earlier.requested_at < RESEND_AFTER:
             raise UserError("email.too_soon")
@@ -120,5 +109,5 @@ class Subscribers:
         return row
 
     async def remove_address(self, address: str) -> bool:
-        row = await store.by_address(self.backend.db, address=normalize_address(address))
+        row = await store.by_address(self.backend.db, address=email_address(address))
         return row is not None and await self.remove(row.chat_id) is not None
