@@ -40,6 +40,10 @@ class Group:
         return out
 
     @property
+    def escalated(self) -> int:
+        return sum(bool(q.escalated) for q in self.questions)
+
+    @property
     def disliked(self) -> int:
         return sum(q.feedback == "not_helpful" for q in self.questions)
 
@@ -71,10 +75,11 @@ def cluster(vectors: np.ndarray, threshold: float = SIMILAR) -> list[list[int]]:
 
 
 async def open_questions(db: Database, *, limit: int = 500) -> list[QuestionLog]:
-    """Unresolved questions that were not answered or were marked not helpful, newest first."""
+    """Unresolved questions that were not answered, were marked not helpful or were sent to staff, newest first."""
     query = (select(QuestionLog)
              .where(QuestionLog.resolved.is_(False),
-                    or_(QuestionLog.answered.is_(False), QuestionLog.feedback == "not_helpful"))
+                    or_(QuestionLog.answered.is_(False), QuestionLog.feedback == "not_helpful",
+                        QuestionLog.escalated.is_(True)))
              .order_by(QuestionLog.id.desc()).limit(limit))
     async with db.session() as session:
         return list((await session.scalars(query)).all())

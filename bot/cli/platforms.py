@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters import email, slack, telegram
+from adapters import email, slack, telegram, web
 from bot.config import Settings
 from bot.platform import Platform, check_names, migrations
 from bot.services import Services, prepare_database
@@ -20,6 +20,7 @@ PLATFORMS: tuple[Platform, ...] = (
     telegram.PLATFORM,
     slack.PLATFORM,
     email.PLATFORM,
+    web.PLATFORM,
 )
 check_names(PLATFORMS)
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
@@ -37,13 +35,8 @@ def console_app(services: Services, *, idle_seconds: int = IDLE_SECONDS) -> Star
     return app
 
 
-async def to_console(_request: Request) -> Response:
-    return RedirectResponse(PREFIX + "/", status_code=307)
-
-
 def mount_console(services: Services, server: HttpServer) -> Starlette:
-    """Serve the console (and its web chat) on the shared server; / leads there."""
+    """Serve the console (and its web chat) on the shared server; / is the public web chat's."""
     app = console_app(services)
     server.mount(PREFIX, app)
-    server.add_route("/", to_console)
     return app

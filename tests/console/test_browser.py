@@ -81,7 +81,7 @@ def scenario(base: str, folder: Path) -> None:
         return str(wait.until(ready.presence_of_element_located((By.ID, "answer"))).text)
 
     try:
-        driver.get(base + "/")
+        driver.get(base + "/console/")
         wait.until(ready.presence_of_element_located((By.ID, "email")))
         assert "/console/login" in driver.current_url
         driver.find_element(By.ID, "email").send_keys(EMAIL)
