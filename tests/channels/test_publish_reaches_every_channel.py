@@ -6,7 +6,7 @@ notifier comes from the one list of platforms."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -24,19 +24,15 @@ from bot.server import HttpServer
 from bot.services import Services
 from tests.conftest import TINY_EVENTS, TINY_KB
 from tests.console.conftest import PASSWORD, post_form, sign_in
-from tests.email.smtp_server import SmtpServer, free_port
+from tests.email.conftest import smtp  # noqa: F401  (shared fixture)
+from tests.email.smtp_server import SmtpServer
+from tests.slack.webapi_server import free_port
 from tests.slack.webapi_server import WebApiServer
 from tests.telegram.botapi_server import TOKEN, BotApiServer
 
 pytestmark = pytest.mark.model
 TITLE = "Article 6.2 reporting clinic"
 ADDRESS = "focal.point@ministry.test"
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    with SmtpServer() as server:
-        yield server
 
 
 @pytest.fixture

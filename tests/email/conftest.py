@@ -20,7 +20,8 @@ from bot.public import Visitors, signing_key
 from bot.server import HttpServer
 from bot.services import Backend
 from tests.conftest import TINY_EVENTS, TINY_KB
-from tests.email.smtp_server import SmtpServer, free_port
+from tests.email.smtp_server import SmtpServer
+from tests.slack.webapi_server import free_port
 
 SENDER = "A6IP bot <bot@a6ip.test>"
 

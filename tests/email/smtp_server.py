@@ -4,7 +4,6 @@ it keeps every message it accepts, checks a login when asked to, and answers RCP
 
 from __future__ import annotations
 
-import socket
 import time
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -14,13 +13,9 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from tests.slack.webapi_server import free_port
+
 USER, PASSWORD = "bot", "s3cret pass"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -4,7 +4,7 @@ live HTTP server, and a browser-like client that reads the page's visitor token.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -17,18 +17,7 @@ from bot.platform import start_configured
 from bot.server import HttpServer
 from bot.services import Services
 from tests.conftest import TINY_EVENTS, TINY_KB
-from tests.email.smtp_server import SmtpServer, free_port
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    with SmtpServer() as server:
-        yield server
-
-
-@pytest.fixture
-def port() -> int:
-    return free_port()
+from tests.email.conftest import port, smtp  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture
