@@ -14,8 +14,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+import adapters.email
 import adapters.slack
 import adapters.telegram
+import adapters.web
 from bot.cli.platforms import PLATFORMS, open_database
 from bot.cli.run import serve
 from bot.config import Settings
@@ -70,17 +72,19 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def test_each_adapter_package_exports_one_platform_and_the_list_names_them() -> None:
-    exported = [adapters.telegram.PLATFORM, adapters.slack.PLATFORM]
-    assert [p.name for p in PLATFORMS] == ["telegram", "slack"] and list(PLATFORMS) == exported
+    exported = [adapters.telegram.PLATFORM, adapters.slack.PLATFORM, adapters.email.PLATFORM, adapters.web.PLATFORM]
+    assert [p.name for p in PLATFORMS] == ["telegram", "slack", "email", "web"] and list(PLATFORMS) == exported
     assert all(isinstance(p, Platform) for p in PLATFORMS)
-    assert adapters.telegram.__all__ == adapters.slack.__all__ == ["PLATFORM"]
+    assert adapters.telegram.__all__ == adapters.slack.__all__ == adapters.email.__all__ == adapters.web.__all__ \
+        == ["PLATFORM"]
 
 
 def test_configured_follows_each_platforms_own_settings() -> None:
-    bare = Settings(_env_file=None)
-    assert [p.configured(bare) for p in PLATFORMS] == [False, False]
-    both = Settings(_env_file=None, telegram_token="1:abc", slack_bot_token="xoxb-1")
-    assert [p.configured(both) for p in PLATFORMS] == [True, True]
+    bare = Settings(_env_file=None, web_enabled=False)
+    assert [p.configured(bare) for p in PLATFORMS] == [False, False, False, False]
+    every = Settings(_env_file=None, telegram_token="1:abc", slack_bot_token="xoxb-1", smtp_url="smtp://127.0.0.1:25",
+                     mail_from="bot@a6ip.test")
+    assert [p.configured(every) for p in PLATFORMS] == [True, True, True, True]  # the web chat is on by default
 
 
 async def test_the_list_drives_start_up_outreach_and_shut_down(settings: Settings) -> None:
