@@ -27,6 +27,9 @@ from knowledge.glossary import CONTENT
 
 MAX_QUESTION_CHARS = 1000
 AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is among this many fused hits
+# ...and scores at least this share of the best hit: a general FAQ ("What is a cooperative approach?") must not
+# push aside a passage that matches the whole question far better ("the Baa Atoll solar cooperative approach").
+AGREEMENT_SHARE = 0.75
 
 
 class QuestionError(ValueError):
@@ -125,7 +128,8 @@ class Answerer:
             return None
         scale = CROSS_SCALE if crosslingual else MAIN_SCALE
         faq_id, similarity = faq_matches[0]
-        agrees = faq_id in {hit.id for hit in hits[:AGREEMENT_DEPTH]}
+        best = hits[0].score if hits else 0.0
+        agrees = any(hit.id == faq_id and hit.score >= AGREEMENT_SHARE * best for hit in hits[:AGREEMENT_DEPTH])
         if similarity >= scale.lead or (agrees and similarity >= scale.lead_agreeing):
             return Hit(faq_id, similarity, similarity, 0.0, self.index.store[faq_id])
         return None

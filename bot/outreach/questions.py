@@ -24,6 +24,11 @@ KIND_WORDS = {"training": "training", "trainings": "training", "workshop": "work
               "side event": "side-event", "side events": "side-event", "conference": "conference"}
 EVENT_WORDS = re.compile(r"\b(events?|what'?s on|what is on|happening|calendar|schedule[d]?)\b")
 ONLINE = re.compile(r"\b(online|virtual|in person|in-person|hybrid|where is|where will)\b")
+ASKS_WHETHER = re.compile(r"^(is|are|will|where)\b")  # "is the tracking WG online?", not "does ... online count?"
+# A kind word alone does not make an events question ("how many members must be present for a meeting?" is a
+# rulebook question): it needs a word that asks about dates, places or what is coming.
+TIME_CUES = re.compile(r"\b(when|next|upcoming|coming up|soon|dates?|register|registration|sign up|join|"
+                       r"this (week|month|year)|any)\b")
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,9 @@ def parse_question(question: str) -> EventQuestion | None:
     text = " ".join(question.lower().replace("?", " ").split())
     kind = next((k for w, k in sorted(KIND_WORDS.items(), key=lambda i: -len(i[0])) if words_in(text, w)), None)
     month = next((i + 1 for i, m in enumerate(MONTHS) if re.search(rf"\bin {m}\b", text)), None)
-    if kind is None and month is None and not EVENT_WORDS.search(text):
+    asks_about_events = month is not None or EVENT_WORDS.search(text) or (
+        kind is not None and (TIME_CUES.search(text) or (ASKS_WHETHER.search(text) and ONLINE.search(text))))
+    if not asks_about_events:
         return None
     names = {**{t: t for t in TOPICS}, **{label.lower(): t for t, label in TOPICS.items()}, **ALIASES,
              "private sector": "private-sector"}

@@ -52,3 +52,11 @@ async def test_footer_names_next_event_on_topic(db):
     footer = await a.footer(["corresponding-adjustments"], "en")
     assert footer.startswith("Next event on this topic: Training on corresponding adjustments")
     assert await a.footer(["6.8"], "en") is None
+
+
+def test_a_meeting_in_a_rulebook_question_is_not_an_events_question():
+    assert parse_question("How many Supervisory Body members have to be present for a meeting to be quorate, "
+                          "and does someone joining online count?") is None
+    assert parse_question("Who chairs the meetings of the Supervisory Body?") is None
+    assert parse_question("When is the next tracking working group meeting?") is not None
+    assert parse_question("Any webinars on registries?") is not None
