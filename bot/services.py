@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -25,6 +26,9 @@ from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
 from knowledge.loaders import collect_files
 
+if TYPE_CHECKING:
+    from bot.support import Support
+
 # progress(label, done, total): the CLI shows a rich progress bar, servers log.
 Progress = Callable[[str, int, int], None]
 
@@ -41,6 +45,13 @@ class Backend:
     def outreach(self) -> Outreach:
         """Events and subscriptions as frozen snapshots (bot.outreach.facade)."""
         return Outreach(self.db, base_url=base_url(self.settings))
+
+    @cached_property
+    def support(self) -> Support:
+        """The support-package flow (guided expression of interest) and its step notices (bot.support)."""
+        from bot.support import Support  # bot.support validates with bot.public, which imports this module
+
+        return Support(self.db, contact=self.settings.staff_email)
 
     async def close(self) -> None:
         await self.db.close()

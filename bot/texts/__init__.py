@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.texts import en, es, fr
+from bot.texts import en, es, fr, support
 from bot.texts.en import KINDS, TOPICS
 
 LANGUAGES = ("en", "fr", "es")
 DEFAULT = "en"
-CATALOGUE: dict[str, dict[str, str]] = {"en": en.MESSAGES, "fr": fr.MESSAGES, "es": es.MESSAGES}
+CATALOGUE: dict[str, dict[str, str]] = {"en": {**en.MESSAGES, **support.EN}, "fr": {**fr.MESSAGES, **support.FR},
+                                         "es": {**es.MESSAGES, **support.ES}}
 TOPIC_LABELS: dict[str, dict[str, str]] = {"en": TOPICS, "fr": fr.TOPICS, "es": es.TOPICS}
 KIND_LABELS: dict[str, dict[str, str]] = {"en": KINDS, "fr": fr.KINDS, "es": es.KINDS}
 
