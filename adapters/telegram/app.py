@@ -15,7 +15,7 @@ from telegram.request import HTTPXRequest
 from bot.services import Services
 from bot.texts import LANGUAGES, say
 
-from adapters.telegram import outreach, questions
+from adapters.telegram import outreach, questions, support
 from adapters.telegram.texts import COMMANDS, language, plain
 from adapters.telegram.common import Context, key_of
 from adapters.telegram.keyboards import callback_key, unpack
@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 Button = Callable[[Update, Context, list[str]], Awaitable[None]]
 BUTTONS: dict[str, Button] = {"fb": questions.feedback, "st": questions.to_staff,
-                              "ev": outreach.events_button, "sub": outreach.subscribe_button}
+                              "ev": outreach.events_button, "sub": outreach.subscribe_button,
+                              "sp": support.support_button}
 
 
 def parse_update(data: Any, bot: Any) -> Update | None:
@@ -111,6 +112,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
         CommandHandler("unsubscribe", outreach.unsubscribe, filters=new),
         CommandHandler("subscriptions", outreach.show_subscriptions, filters=new),
         CommandHandler("timezone", outreach.timezone, filters=new),
+        CommandHandler("support", support.support_command, filters=new),
         CommandHandler(["stats", "unanswered", "reindex"], questions.staff_command, filters=new),
         MessageHandler(new & filters.COMMAND, questions.unknown_command),
         MessageHandler(new & filters.TEXT, questions.text),

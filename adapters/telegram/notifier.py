@@ -20,7 +20,7 @@ from bot.outreach.render import render_plain
 
 from adapters.telegram.app import file_url
 from adapters.telegram.common import NO_PREVIEW
-from adapters.telegram.formatting import split_html
+from adapters.telegram.formatting import markup_html, split_html
 from adapters.telegram.notices import notice_html
 from adapters.telegram.settings import TelegramSettings
 
@@ -117,6 +117,16 @@ class TelegramNotifier:
                 continue
             progress.sent.append(message.message_id)
         return str(progress.sent[0])
+
+    async def send_text(self, address: str, text: str, *, subject: str) -> SendResult:
+        """A short notice in the catalogue's neutral markup (a support request moved): one HTML message."""
+        try:
+            await self.bot.initialize()
+            message = await self.bot.send_message(address, markup_html(text), parse_mode=ParseMode.HTML,
+                                                  link_preview_options=NO_PREVIEW)
+        except TelegramError as error:
+            return result_of(error)
+        return SendResult.ok(str(message.message_id))
 
     def remember(self, key: tuple[int, str], progress: Progress) -> None:
         """Keep a partly sent message for its retry; the oldest are dropped beyond a bound."""

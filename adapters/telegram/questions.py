@@ -16,6 +16,7 @@ from adapters.telegram.chat import command_args, question_in
 from adapters.telegram.common import Context, has_button, key_of, message_of, reply, services_of, settings_of
 from adapters.telegram.formatting import answer_html, split_html, staff_html
 from adapters.telegram.keyboards import answer_keyboard
+from adapters.telegram.support import support_text
 from adapters.telegram.texts import help_html, html, language, plain
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ async def text(update: Update, context: Context) -> None:
     if not question:
         await reply(update, html("ask.mention", language(update)))
         return
+    if await support_text(update, context, question):
+        return  # an answer of the support flow (never logged as a question), or the offer to start it
     await answer(update, context, question)
 
 

@@ -11,7 +11,7 @@ from bot.texts import language_of, say
 
 from adapters.telegram.formatting import markup_html
 
-COMMANDS = ("start", "help", "ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone")
+COMMANDS = ("start", "help", "ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "support")
 SPELLED = {name: f"/{name}" for name in COMMANDS}
 
 

@@ -51,6 +51,7 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
     from bot.outreach.calendar import calendar_routes
     from bot.outreach.service import Scheduler, base_url, build_notifiers, close_notifiers, make_dispatcher
     from bot.server import HttpServer
+    from bot.support import messengers_of
 
     stoppers: list[tuple[str, Stopper]] = []
     try:
@@ -78,11 +79,13 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
 
         notifiers = build_notifiers(platforms, services)
         stoppers.append(("notifiers", lambda: close_notifiers(notifiers)))
+        services.support.messengers.update(messengers_of(notifiers))  # support requests' step notices
         dispatcher = make_dispatcher(settings, services.db, notifiers, rates=rates(platforms))
         dispatcher.observe = observe_send
 
         async def refresh_gauges(_report: Any) -> None:
             set_delivery_states(await outbox.status(services.db))
+            await services.support.deliver()  # step notices a busy messenger left for later
 
         scheduler = Scheduler(dispatcher, on_tick=refresh_gauges)
         scheduler.start()
