@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.blocks import ESCALATE, HELPFUL, NOT_HELPFUL
 from adapters.slack.handlers import SlackBot
+from adapters.slack.support import ACTION as SUPPORT_ACTION
 from adapters.slack.oauth import home_or_installed, oauth_settings
 from adapters.slack.settings import SlackSettings, secret
 from bot.services import Services
@@ -82,3 +83,8 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
     async def escalate(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
         await bot.on_escalate(client, body, respond)
+
+    @app.action(SUPPORT_ACTION)
+    async def support(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
+        await ack()
+        await bot.on_support_click(client, body, respond)

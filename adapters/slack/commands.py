@@ -16,7 +16,7 @@ from bot.services import Services
 from bot.texts import UserError, say, topic_label
 
 PLATFORM = "slack"
-SUB_COMMANDS = ("ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "help")
+SUB_COMMANDS = ("ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "help", "support")
 SPELLED = {name: f"/a6 {name}" for name in SUB_COMMANDS}
 
 

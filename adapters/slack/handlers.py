@@ -15,6 +15,7 @@ from adapters.slack.commands import Commands
 from adapters.slack.inbound import is_dm, is_from_person, mentions, question_text, thread_of
 from adapters.slack.locale import Locales
 from adapters.slack.settings import SlackSettings
+from adapters.slack.support import SlackSupport
 from bot.answering import QuestionError
 from bot.escalation import Escalation
 from bot.services import Services
@@ -32,6 +33,7 @@ class SlackBot:
         self.staff_client = staff_client
         self.commands = Commands(services)
         self.locales = Locales()
+        self.support = SlackSupport(services, multi_workspace=settings.multi_workspace)
 
     async def first_sight(self, body: dict[str, Any]) -> bool:
         """False for an Events API event already handled (Slack's retries carry the same event_id)."""
@@ -56,6 +58,10 @@ class SlackBot:
         return fallback(answer.plain()), answer_blocks(answer, await self.locales.language(client, user))
 
     async def answer(self, client: AsyncWebClient, event: dict[str, Any], *, team: str, thread_ts: str | None) -> None:
+        language = await self.locales.language(client, event.get("user"))
+        if await self.support.message(client, {**event, "text": question_text(event.get("text"))}, team=team,
+                                      language=language, thread_ts=thread_ts, in_dm=is_dm(event)):
+            return  # the support flow's answer (never logged as a question), or its offer
         text, blocks = await self.reply_blocks(client, question_text(event.get("text")), event.get("user"))
         await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=text, blocks=blocks,
                                       unfurl_links=False)
@@ -88,6 +94,9 @@ class SlackBot:
     async def on_command(self, client: AsyncWebClient, command: dict[str, Any], respond: Any) -> None:
         chat_id, _ = self.chat_id(command)
         language = await self.locales.language(client, command.get("user_id"))
+        if (command.get("text") or "").strip().lower().split(" ")[0] == "support":
+            await self.support.command(command, language, respond)
+            return
         reply = await self.commands.run(command.get("text", ""), chat_id=chat_id, user_id=command["user_id"],
                                         language=language)
         await respond(text=reply.text, blocks=reply.blocks,
@@ -99,6 +108,10 @@ class SlackBot:
         language = await self.locales.language(client, (body.get("user") or {}).get("id"))
         note = say("feedback.thanks" if recorded else "feedback.gone", language)
         await respond(text=note, response_type="ephemeral", replace_original=False)
+
+    async def on_support_click(self, client: AsyncWebClient, body: dict[str, Any], respond: Any) -> None:
+        language = await self.locales.language(client, (body.get("user") or {}).get("id"))
+        await self.support.click(body, language, respond)
 
     async def on_escalate(self, client: AsyncWebClient, body: dict[str, Any], respond: Any) -> None:
         """'Ask A6IP staff': the core flags the question; it goes to the staff channel when there is one."""

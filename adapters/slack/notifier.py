@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.slack.blocks import escape, fallback, text_blocks
 from adapters.slack.notices import notice_blocks, notice_text
 from adapters.slack.oauth import InstalledTokens
 from adapters.slack.settings import SlackSettings, secret
@@ -78,6 +79,20 @@ class SlackNotifier:
             kwargs = {"token": token} if token else {}
             response = await self.client.chat_postMessage(channel=channel, text=notice_text(notice),
                                                           blocks=notice_blocks(notice), unfurl_links=False, **kwargs)
+        except SlackApiError as error:
+            return classify(error)
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+            return SendResult.transient(f"{type(error).__name__}: {error}"[:300])
+        return SendResult.ok(message_id=str(response.get("ts") or ""))
+
+    async def send_text(self, address: str, text: str, *, subject: str) -> SendResult:
+        """A short notice in the catalogue's neutral markup (a support request moved) to a channel or user."""
+        team, channel = split_chat_id(address)
+        try:
+            token = await self.token_for(team)
+            kwargs = {"token": token} if token else {}
+            response = await self.client.chat_postMessage(channel=channel, text=fallback(text),
+                                                          blocks=text_blocks(escape(text)), unfurl_links=False, **kwargs)
         except SlackApiError as error:
             return classify(error)
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:

@@ -11,7 +11,7 @@ EN: dict[str, str] = {
         "process: expression of interest, an online or in-person consultation, a proposed draft support "
         "package, then capacity-building coordination.\n"
         "I can record your expression of interest now: eight short questions, then A6IP staff contact you."),
-    "support.private": "To keep your contact details private, send me {support} in a private chat.",
+    "support.private": "To keep your contact details private, send me {support} in a private chat (a direct message).",
     "support.resume": "Welcome back: let's continue your expression of interest where we left off.",
     "support.hint": "(Type *cancel* at any time to stop; nothing is recorded until you confirm.)",
     "support.ask.country": "1/8 · Which *country* is the request for?",
@@ -94,7 +94,7 @@ FR: dict[str, str] = {
         "des capacités.\n"
         "Je peux enregistrer votre manifestation d'intérêt dès maintenant : huit questions courtes, puis l'équipe "
         "A6IP vous contacte."),
-    "support.private": "Pour que vos coordonnées restent privées, envoyez-moi {support} en conversation privée.",
+    "support.private": "Pour que vos coordonnées restent privées, envoyez-moi {support} en conversation privée (message direct).",
     "support.resume": "Bon retour : reprenons votre manifestation d'intérêt là où nous l'avions laissée.",
     "support.hint": "(Écrivez *annuler* à tout moment pour arrêter ; rien n'est enregistré avant votre confirmation.)",
     "support.ask.country": "1/8 · Pour quel *pays* est la demande ?",
@@ -181,7 +181,7 @@ ES: dict[str, str] = {
         "una propuesta de borrador del paquete de apoyo y, después, la coordinación del fomento de la capacidad.\n"
         "Puedo registrar ahora su expresión de interés: ocho preguntas breves y luego el equipo de la A6IP se "
         "pondrá en contacto con usted."),
-    "support.private": "Para que sus datos de contacto sigan siendo privados, envíeme {support} en un chat privado.",
+    "support.private": "Para que sus datos de contacto sigan siendo privados, envíeme {support} en un chat privado (mensaje directo).",
     "support.resume": "Bienvenido de nuevo: sigamos con su expresión de interés donde la dejamos.",
     "support.hint": "(Escriba *cancelar* en cualquier momento para detenerse; nada se registra antes de que confirme.)",
     "support.ask.country": "1/8 · ¿Para qué *país* es la solicitud?",
