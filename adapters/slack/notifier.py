@@ -85,7 +85,7 @@ class SlackNotifier:
             return SendResult.transient(f"{type(error).__name__}: {error}"[:300])
         return SendResult.ok(message_id=str(response.get("ts") or ""))
 
-    async def send_text(self, address: str, text: str, *, subject: str) -> SendResult:
+    async def send_text(self, address: str, text: str, *, subject: str, language: str) -> SendResult:
         """A short notice in the catalogue's neutral markup (a support request moved) to a channel or user."""
         team, channel = split_chat_id(address)
         try:

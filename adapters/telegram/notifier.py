@@ -118,7 +118,7 @@ class TelegramNotifier:
             progress.sent.append(message.message_id)
         return str(progress.sent[0])
 
-    async def send_text(self, address: str, text: str, *, subject: str) -> SendResult:
+    async def send_text(self, address: str, text: str, *, subject: str, language: str) -> SendResult:
         """A short notice in the catalogue's neutral markup (a support request moved): one HTML message."""
         try:
             await self.bot.initialize()

@@ -17,6 +17,7 @@ from bot.escalation import Escalation, Forward
 from bot.public import ClientLimits, PublicError, Visitors, client_address, email_address, json_body, same_origin, \
     text_field
 from bot.services import Services
+from bot.support import Reply, Where
 from bot.texts import LANGUAGES, UserError, say
 
 log = logging.getLogger("adapters.web")
@@ -37,6 +38,8 @@ class Chat:
             raise PublicError(403, "public.error.expired")
         body = await json_body(request)
         visitor = self.visitors.visitor(body.get("token"))
+        if kind == "ask" and await self.services.support.active(f"{CHANNEL}:{visitor}"):
+            kind = "support"  # the answers of an open expression of interest come quicker than questions
         await self.limits.hit(kind, client_address(request))
         language = body.get("language") if body.get("language") in LANGUAGES else "en"
         return body, visitor, language
@@ -61,10 +64,25 @@ class Chat:
             raise PublicError(503, "public.error.busy", retry_after=BUSY_RETRY, seconds=BUSY_RETRY) from None
 
     async def ask(self, request: Request) -> Response:
+        """A question; or, while an expression of interest is open, the answer to its question (never logged)."""
         async def run() -> dict[str, Any]:
-            body, visitor, _ = await self.guarded(request, "ask")
+            body, visitor, language = await self.guarded(request, "ask")
             question = text_field(body, "question", limit=MAX_QUESTION_CHARS)
+            reply = await self.services.support.message(question, where(visitor, language))
+            if reply is not None:
+                return support_json(reply)
             return self.answer_json(await self.answer(question, visitor), visitor)
+        return await respond(request, run)
+
+    async def support(self, request: Request) -> Response:
+        """The page's support button ({"command": true}) and the flow's buttons ({"value": ...})."""
+        async def run() -> dict[str, Any]:
+            body, visitor, language = await self.guarded(request, "support")
+            place = where(visitor, language)
+            if body.get("command") is True:
+                return support_json(await self.services.support.command(place))
+            value = text_field(body, "value", limit=100)
+            return support_json(await self.services.support.press(value, place))
         return await respond(request, run)
 
     async def feedback(self, request: Request) -> Response:
@@ -102,6 +120,18 @@ class Chat:
         async def forward(escalation: Escalation) -> bool:
             return await mailbox(replace(escalation, reply_to=reply_to))
         return forward
+
+
+def where(visitor: str, language: str) -> Where:
+    """The visitor's conversation; the page takes no notices (chat None): step notices go by email."""
+    return Where(conversation=f"{CHANNEL}:{visitor}", channel=CHANNEL, chat=None, language=language,
+                 command=f"“{say('support.button.web', language)}”")
+
+
+def support_json(reply: Reply) -> dict[str, Any]:
+    """A reply of the support flow as the page shows it: text (with *bold*), buttons, and whether it is over."""
+    return {"support": {"text": reply.text, "done": reply.done, "reference": reply.reference,
+                        "buttons": [{"label": b.label, "value": b.value, "chosen": b.chosen} for b in reply.buttons]}}
 
 
 async def respond(request: Request, run: Any) -> Response:

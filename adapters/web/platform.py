@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.services import Backend, Services
 
 log = logging.getLogger("adapters.web")
-ASK_PATH, FEEDBACK_PATH, STAFF_PATH = "/web/ask", "/web/feedback", "/web/staff"
+ASK_PATH, FEEDBACK_PATH, STAFF_PATH, SUPPORT_PATH = "/web/ask", "/web/feedback", "/web/staff", "/web/support"
 
 
 class WebPlatform:
@@ -43,7 +43,8 @@ class WebPlatform:
         settings = services.settings.section(WebSettings)
         visitors = Visitors(signing_key(services.settings, "visitor"))
         pages = Pages(services, visitors, settings.web_embed_origins)
-        chat = Chat(services, visitors, ClientLimits({"ask": settings.web_ask_limit, "staff": settings.web_staff_limit}),
+        chat = Chat(services, visitors, ClientLimits({"ask": settings.web_ask_limit, "staff": settings.web_staff_limit,
+                                               "support": settings.web_support_limit}),
                     settings.web_answer_seconds)
         server.add_route("/", pages.page, name="web-page")
         server.add_route("/embed", pages.embed, name="web-embed")
@@ -51,6 +52,7 @@ class WebPlatform:
         server.add_route(ASK_PATH, chat.ask, methods=["POST"], name="web-ask")
         server.add_route(FEEDBACK_PATH, chat.feedback, methods=["POST"], name="web-feedback")
         server.add_route(STAFF_PATH, chat.escalate, methods=["POST"], name="web-staff")
+        server.add_route(SUPPORT_PATH, chat.support, methods=["POST"], name="web-support")
         server.mount("/web/static", StaticFiles(directory=HERE / "static"), name="web-static")
         log.info("public web chat at /")
         return Runner(self.name, "http", nothing_to_stop)

@@ -19,6 +19,8 @@ class WebSettings(Section):
         description="sites allowed to frame /embed (CSP frame-ancestors), e.g. https://www.example.org")
     web_ask_limit: str = Field(default="10/minute;300/day", description="questions per client address")
     web_staff_limit: str = Field(default="5/hour;20/day", description="'ask A6IP staff' requests per client address")
+    web_support_limit: str = Field(default="30/minute;200/day",
+                                   description="answers and buttons of the support-package flow per client address")
     web_answer_seconds: float = Field(default=30.0, gt=0, description="past this a question gets 503 + Retry-After")
 
     @field_validator("web_embed_origins", mode="before")

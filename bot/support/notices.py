@@ -30,7 +30,7 @@ class Messenger(Protocol):
 
     platform: str
 
-    async def send_text(self, address: str, text: str, *, subject: str) -> SendResult: ...
+    async def send_text(self, address: str, text: str, *, subject: str, language: str) -> SendResult: ...
 
 
 def messengers_of(notifiers: Mapping[str, object]) -> dict[str, Messenger]:
@@ -97,7 +97,7 @@ async def send_one(db: Database, notice_id: int, messengers: Mapping[str, Messen
         return "skipped", f"{notice.channel} is not configured for notices"
     subject, text = wording(request, notice.step, contact=contact)
     try:
-        result = await messenger.send_text(address, text, subject=subject)
+        result = await messenger.send_text(address, text, subject=subject, language=request.language)
     except Exception as error:  # a messenger should not raise; treat it like a network error
         result = SendResult.transient(f"{type(error).__name__}: {error}")
     if result.status == "ok":

@@ -109,6 +109,65 @@
     item.appendChild(row);
   }
 
+  // The support-package flow: its replies carry *bold* markup and buttons; a ticked area redraws its message,
+  // any other reply follows below and the previous reply's buttons go (they answered an earlier question).
+  let supportItem = null;
+
+  function formatted(text) {
+    const node = element("div", "text");
+    text.split("*").forEach((part, index) => {
+      if (part) { node.appendChild(index % 2 ? element("strong", null, part) : document.createTextNode(part)); }
+    });
+    return node;
+  }
+
+  function supportReply(reply, redraw) {
+    if (supportItem && !redraw) {
+      const old = supportItem.querySelector(".support-buttons");
+      if (old) { old.remove(); }
+    }
+    const item = redraw && supportItem ? supportItem : say(texts["web.bot"], "bot support");
+    if (redraw && supportItem) { item.replaceChildren(element("span", "who", texts["web.bot"])); }
+    item.appendChild(formatted(reply.text));
+    if (reply.buttons.length) {
+      const row = element("div", "actions support-buttons");
+      for (const choice of reply.buttons) {
+        const button = element("button", "secondary", (choice.chosen ? "✓ " : "") + choice.label);
+        button.type = "button";
+        button.dataset.value = choice.value;
+        if (choice.value.startsWith("area:")) { button.setAttribute("aria-pressed", String(choice.chosen)); }
+        button.addEventListener("click", () => press(choice.value, row));
+        row.appendChild(button);
+      }
+      item.appendChild(row);
+    }
+    supportItem = reply.done ? null : item;
+    return item;
+  }
+
+  async function press(value, row) {
+    const buttons = Array.from(row.querySelectorAll("button"));
+    buttons.forEach((button) => { button.disabled = true; });
+    chatError.hidden = true;
+    try {
+      const result = await post("/web/support", { value: value });
+      const redraw = value.startsWith("area:") && !result.support.done;
+      supportReply(result.support, redraw);
+      const again = redraw && supportItem.querySelector(`button[data-value="${value}"]`);
+      if (again) { again.focus(); } else { box.focus(); }
+    } catch (error) {
+      buttons.forEach((button) => { button.disabled = false; });
+      chatError.textContent = error.message;
+      chatError.hidden = false;
+    }
+  }
+
+  document.getElementById("support").addEventListener("click", async () => {
+    chatError.hidden = true;
+    try { supportReply((await post("/web/support", { command: true })).support, false); }
+    catch (error) { chatError.textContent = error.message; chatError.hidden = false; }
+  });
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const question = box.value.trim();
@@ -121,6 +180,7 @@
     askButton.textContent = texts["web.thinking"];
     try {
       const answer = await post("/web/ask", { question: question });
+      if (answer.support) { supportReply(answer.support, false); return; }
       const item = say(texts["web.bot"], "bot answer " + (answer.answered ? "answered" : "unanswered"));
       item.lang = answer.language;
       if (answer.resolved_question) { item.appendChild(element("p", "understood", answer.resolved_question)); }
