@@ -102,5 +102,6 @@ async def send_one(db: Database, notice_id: int, messengers: Mapping[str, Messen
         result = SendResult.transient(f"{type(error).__name__}: {error}")
     if result.status == "ok":
         return "sent", None
-    log.info("support notice %s via %s: %s (%s)", notice_id, notice.channel, result.status, result.error)
-    return ("failed" if result.status == "permanent" else "pending"), result.error
+    error = (result.error or "").replace(address, "***")  # a mail server's refusal may quote the address
+    log.info("support notice %s via %s: %s (%s)", notice_id, notice.channel, result.status, error)
+    return ("failed" if result.status == "permanent" else "pending"), error
