@@ -43,12 +43,15 @@ async def support_command(update: Update, context: Context) -> None:
 
 
 async def support_text(update: Update, context: Context, text: str) -> bool:
-    """A typed message in a private chat: True when the support flow took it (an answer, or the offer)."""
-    if not private(update):
-        return False
+    """A message for the bot: True when the support flow took it (an answer, or the offer; in a group the
+    offer comes without buttons, pointing to a private chat)."""
     answer = await services_of(context).support.message(text, where_of(update))
     if answer is None:
         return False
+    if not private(update):
+        hint = html("support.private", language(update), support=SPELLED["support"])
+        await reply(update, markup_html(answer.text) + "\n\n" + hint)
+        return True
     await message_of(update).reply_html(markup_html(answer.text), reply_markup=keyboard(key_of(context), answer))
     return True
 

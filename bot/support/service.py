@@ -5,7 +5,7 @@ conversation resumes after an interruption within a day; only a confirmed draft 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +23,9 @@ from bot.support.notices import Messenger, deliver
 from bot.texts import say
 
 LIFETIME = timedelta(days=1)  # an expression of interest left unfinished this long starts afresh
+# A draft silent this long takes typed answers again only after /support resumes it: the next message after
+# a pause is more likely a question than the answer to "Which country?". Its buttons keep working.
+PAUSE = timedelta(minutes=30)
 REFERENCE_TRIES = 5
 
 
@@ -45,19 +48,21 @@ class Support:
     db: Database
     contact: str
     lifetime: timedelta = LIFETIME
+    pause: timedelta = PAUSE
     messengers: dict[str, Messenger] = field(default_factory=dict)  # set by `a6bot run` from the notifiers
 
     async def command(self, where: Where) -> Reply:
         """/support: resume an open expression of interest, or explain the package and offer to start."""
         draft = await self.load(where.conversation)
         if draft is not None:
+            await self.save(where, draft)  # typed answers are welcome again
             return flow.prompt(draft, before=say("support.resume", draft.language))
         return flow.intro(where.language)
 
     async def message(self, text: str, where: Where) -> Reply | None:
         """A typed message: the answer to the open question, the offer when it asks about support, else None
         (the channel answers it as a question). Answers given here are never logged as questions."""
-        draft = await self.load(where.conversation)
+        draft = await self.load(where.conversation, within=self.pause)
         if draft is not None:
             return await self.after(flow.answer(draft, text), where)
         if about_support(text):
@@ -96,10 +101,11 @@ class Support:
         await self.save(where, draft)
         return flow.prompt(draft, before=turn.error)
 
-    async def load(self, conversation: str, *, now: datetime | None = None) -> Draft | None:
+    async def load(self, conversation: str, *, within: timedelta | None = None) -> Draft | None:
+        """The conversation's draft if it was saved `within` (by default the lifetime) ago."""
         async with self.db.session() as session:
             row = await session.get(SupportDraft, conversation)
-            if row is None or row.updated_at < (now or utcnow()) - self.lifetime:
+            if row is None or row.updated_at < utcnow() - (within or self.lifetime):
                 return None
             answers = dict(row.fields)
             editing = bool(answers.pop("_editing", False))

@@ -117,8 +117,13 @@ async def test_an_interrupted_conversation_resumes_within_a_day(db: Database) ->
     support = Support(db, contact="staff@a6ip.test")
     await support.press("start", HERE)
     await support.message("Tunisia", HERE)
+    async with db.session() as session:
+        (await session.get(SupportDraft, HERE.conversation)).updated_at = utcnow() - timedelta(hours=3)
+    assert await support.message("Qu'est-ce qu'un RATI ?", HERE) is None  # after a pause: a question, answered
     resumed = await support.command(HERE)
     assert resumed.text.startswith("Bon retour") and "2/8" in resumed.text
+    answered = await support.message("Ministère de l'Environnement", HERE)
+    assert answered is not None and "3/8" in answered.text
     async with db.session() as session:
         (await session.get(SupportDraft, HERE.conversation)).updated_at = utcnow() - timedelta(days=1, minutes=1)
     fresh = await support.command(HERE)
