@@ -116,3 +116,15 @@ async def test_cancelling_midway_in_telegram_leaves_nothing(api: BotApiServer, b
     assert await count(services.db, SupportDraft) == 0 and await count(services.db, SupportRequest) == 0
     stale = await tap(api, country, "Annuler", amina)
     assert "n'est plus ouverte" in stale.text
+
+
+async def test_in_a_group_the_offer_points_to_a_private_chat(api: BotApiServer, bot: Runner,  # noqa: F811
+                                                              services: Services) -> None:
+    group, amina = api.chat(-5, "group"), api.user(**FRENCH)
+    [offer] = await exchange(api, api.text_update("@a6ip_test_bot L'A6IP peut-elle nous aider à mettre en place "
+                                                  "notre processus d'autorisation ?", user=amina, chat=group))
+    assert offer.text.startswith("Programmes d'appui de l'A6IP") and offer.buttons == []
+    assert "envoyez-moi /support en conversation privée" in offer.text
+    [command] = await exchange(api, api.text_update("/support", user=amina, chat=group))
+    assert command.text.startswith("Pour que vos coordonnées restent privées") and command.buttons == []
+    assert await count(services.db, SupportDraft) == 0
