@@ -99,8 +99,8 @@ def press(draft: Draft, value: str) -> Turn:
     if name == "cancel":
         return Turn(draft, "cancel")
     if name == "area" and draft.step == "areas" and arg in AREAS:
-        chosen = list(draft.answers.get("areas", []))
-        chosen.remove(arg) if arg in chosen else chosen.append(arg)
+        ticked = draft.answers.get("areas", [])
+        chosen = [a for a in AREAS if (a in ticked) != (a == arg)]  # toggle `arg`, keep the deck's order
         return Turn(Draft(draft.step, draft.language, {**draft.answers, "areas": chosen}, draft.editing))
     if name == "areas" and draft.step == "areas":
         return done_choosing(draft)
