@@ -99,8 +99,7 @@ def areas(text: str, language: str) -> list[str]:
         if area is None:
             listed = ", ".join(say(f"support.area.{a}", language) for a in AREAS)
             raise UserError("support.error.area", value=part.strip()[:60], areas=listed)
-        if area not in chosen:
-            chosen.append(area)
+        chosen.append(area)
     if not chosen:
         raise UserError("support.error.areas")
-    return chosen
+    return [a for a in AREAS if a in chosen]
