@@ -18,7 +18,7 @@ from bot.platform import Runner
 from bot.services import Services
 from bot.support.models import SupportRequest
 from tests.conftest import TINY_EVENTS, TINY_KB
-from tests.slack.conftest import SIGNING_SECRET, Slack, message, slack, slack_api  # noqa: F401  (fixtures)
+from tests.slack.conftest import SIGNING_SECRET, Slack, mention, message, slack, slack_api  # noqa: F401
 from tests.slack.webapi_server import WebApiServer, free_port
 from tests.support.conftest import Console, move
 from tests.support.test_telegram import FRENCH, say, tap
@@ -125,3 +125,11 @@ async def test_slack_request_with_two_areas_and_both_in_the_csv(
         (rows[0].reference, "Tunisia", "interest", "authorization"),
         (vietnam.reference, "Vietnam", "consultation", "reporting;tracking")]
     assert table[1]["email"] == "an.nguyen@monre.gov.vn" and table[0]["timeline"] == "D'ici la COP31"
+
+
+async def test_a_support_question_in_a_channel_gets_the_offer_pointing_to_a_dm(slack: Slack) -> None:  # noqa: F811
+    await slack.event(mention("Can A6IP help us set up our authorization process?"))
+    (reply,) = await slack.api.wait_for("chat.postMessage")
+    assert reply.params["channel"] == "C0GENERAL" and reply.params["thread_ts"] == "1700000100.000100"
+    assert "A6IP support packages" in shown(reply.params) and "direct message" in shown(reply.params)
+    assert not buttons(reply.params)  # no flow in a channel: nobody types an email address there
