@@ -79,8 +79,7 @@ def show(reference: str = typer.Argument(..., help="e.g. A6-2026-0001")) -> None
 
 @app.command("forget")
 def forget(reference: str = typer.Argument(..., help="e.g. A6-2026-0001")) -> None:
-    """Delete the requester's personal data (name, role, email, chat, what they wrote); keep an anonymised
-    record of the request (country, areas, steps, dates). Audit-logged."""
+    """Delete the requester's personal data, keep an anonymised record (country, areas, steps). Audit-logged."""
     async def work(db: Database) -> str:
         async with db.session() as session:
             r = await pipeline.forget(session, reference=reference, actor=ACTOR)
