@@ -19,13 +19,19 @@ from adapters.email.smtp import Mailer
 from adapters.email.store import Address
 
 
-def base_message(mailer: Mailer, *, to: str, subject: str, language: str, message_id: str | None = None) -> EmailMessage:
+def base_message(mailer: Mailer, *, to: str, subject: str, message_id: str | None = None) -> EmailMessage:
     message = EmailMessage()
     message["From"] = mailer.sender
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = format_datetime(datetime.now(timezone.utc))
     message["Message-ID"] = message_id or make_msgid(domain=mailer.domain)
+    return message
+
+
+def with_language(message: EmailMessage, language: str) -> EmailMessage:
+    """Content-Language goes on last: set_content and add_alternative move Content-* headers set before them
+    into a sub-part (or drop them), so set earlier it never reaches the reader's mail client."""
     message["Content-Language"] = language
     return message
 
@@ -51,7 +57,7 @@ def notice_message(mailer: Mailer, notice: Notice, *, address: Address, unsubscr
     layout = notice_layout(notice)
     subject = layout.heading if notice.kind == "digest" else f"{layout.heading}: {layout.events[0].title}"
     domain_id = f"<a6bot.notice.{notice.delivery_id}@{mailer.domain}>" if notice.delivery_id is not None else None
-    message = base_message(mailer, to=address.address, subject=f"A6IP · {subject}", language=language,
+    message = base_message(mailer, to=address.address, subject=f"A6IP · {subject}",
                            message_id=domain_id)  # stable across retries: a resend is recognisably the same
     message["List-Id"] = f"A6IP event notices <events.{mailer.domain}>"
     message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
@@ -69,32 +75,31 @@ def notice_message(mailer: Mailer, notice: Notice, *, address: Address, unsubscr
     calendar = to_ics(notice.events, name=layout.events[0].title if len(notice.events) == 1 else "A6IP events")
     message.add_attachment(calendar, maintype="text", subtype="calendar", params={"method": "PUBLISH"},
                            filename="event.ics" if len(notice.events) == 1 else "a6ip-events.ics")
-    return message
+    return with_language(message, language)
 
 
 def confirmation_message(mailer: Mailer, address: Address, *, url: str, days: int) -> EmailMessage:
     language = address.language
     text = say("email.confirm.body", language, topics=topics_text(address.topics, language), zone=address.timezone,
                days=days, url=url)
-    message = base_message(mailer, to=address.address, subject=say("email.confirm.subject", language),
-                           language=language)
+    message = base_message(mailer, to=address.address, subject=say("email.confirm.subject", language))
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(text + "\n")
     link = f'<a href="{escape(url)}">{escape(url)}</a>'
     paragraphs = "".join("<p>" + escape(part).replace(escape(url), link).replace("\n", "<br>") + "</p>"
                          for part in text.split("\n\n"))
     message.add_alternative(html_page(language, paragraphs), subtype="html")
-    return message
+    return with_language(message, language)
 
 
 def staff_message(mailer: Mailer, escalation: Escalation, *, to: str) -> EmailMessage:
     """The question for staff, in English (the staff's working language), replying to the asker if known."""
     answered = say("staff.mail.answered" if escalation.answered else "staff.mail.unanswered")
     reply = say("staff.mail.reply", address=escalation.reply_to) if escalation.reply_to else say("staff.mail.no_reply")
-    message = base_message(mailer, to=to, subject=say("staff.mail.subject", channel=escalation.channel), language="en")
+    message = base_message(mailer, to=to, subject=say("staff.mail.subject", channel=escalation.channel))
     if escalation.reply_to:
         message["Reply-To"] = escalation.reply_to
     message.set_content(say("staff.mail.body", channel=escalation.channel, language=escalation.language,
                             asked=f"{escalation.asked_at:%Y-%m-%d %H:%M} UTC", question=escalation.question,
                             answered=answered, confidence=f"{escalation.confidence:.2f}", reply=reply) + "\n")
-    return message
+    return with_language(message, "en")

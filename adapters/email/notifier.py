@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.outreach.notifier import Notice, SendResult
 
 from adapters.email import store
-from adapters.email.compose import base_message, notice_message
+from adapters.email.compose import base_message, notice_message, with_language
 from adapters.email.links import Links
 from adapters.email.smtp import Mailer, result_of
 from adapters.email.store import Database
@@ -39,10 +39,10 @@ class EmailNotifier:
 
     async def send_text(self, address: str, text: str, *, subject: str, language: str) -> SendResult:
         """A short plain-text notice (a support request moved) to the address the requester gave."""
-        message = base_message(self.mailer, to=address, subject=subject, language=language)
+        message = base_message(self.mailer, to=address, subject=subject)
         message["Auto-Submitted"] = "auto-generated"
         message.set_content(text.replace("*", "") + "\n")
-        message["Content-Language"] = language  # set_content drops the Content-* headers set before it
+        with_language(message, language)
         try:
             await self.mailer.send(message)
         except Exception as error:

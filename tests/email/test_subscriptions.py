@@ -42,6 +42,7 @@ async def confirmed(subscribers: Subscribers, smtp: SmtpServer, web: httpx.Async
     assert STORED in message and "Presque terminé" in message
     (mail,) = smtp.to(STORED)
     assert mail["Subject"] == "Merci de confirmer : annonces d'événements de l'A6IP"
+    assert mail["Content-Language"] == "fr"
     link = link_in(mail.get_body(("plain",)).get_content(), "/email/confirm")
     assert link in mail.get_body(("html",)).get_content().replace("&amp;", "&")
     page = await web.get(link)
@@ -76,6 +77,7 @@ async def test_confirmed_subscriber_gets_the_notice_and_unsubscribes_in_one_clic
     notice = next(n for n in notices if "Reporting working group" in n["Subject"])
     assert notice["From"] == "A6IP bot <bot@a6ip.test>" and notice["To"] == STORED
     assert notice["Subject"] == "A6IP · Nouvel événement: Reporting working group"
+    assert notice["Content-Language"] == "fr"
     assert notice["Date"] and re.fullmatch(r"<a6bot\.notice\.\d+@a6ip\.test>", notice["Message-ID"])
     assert notice["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = notice["List-Unsubscribe"].strip("<>")
