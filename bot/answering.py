@@ -22,6 +22,7 @@ from bot.replies import ANSWERING, FAREWELL, declined, greeting, pick
 from bot.scope import neighbour_topic
 from bot.smalltalk import command, small_talk, without_greeting
 from bot.storage import Database, QuestionLog
+from bot.texts import say
 from index import Hit, SearchIndex
 from knowledge.glossary import CONTENT
 
@@ -52,7 +53,7 @@ class Answer:
     footer: str | None = None  # e.g. the next upcoming event on the answer's topic
     resolved_question: str = ""  # the question as answered (a follow-up spelled out); the question by default
     more: str = ""  # the rest of the answer, behind "More"
-    kind: str = "answer"  # answer, declined, smalltalk, command, event
+    kind: str = "answer"  # answer, declined, smalltalk, command, event, starting (index still loading)
 
     def __post_init__(self) -> None:
         self.resolved_question = self.resolved_question or self.question
@@ -106,7 +107,7 @@ class Answerer:
 
     def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"",
                  responders: Sequence[Responder] = (), footer_hint: FooterHint | None = None,
-                 observers: Sequence[Observer] = ()) -> None:
+                 observers: Sequence[Observer] = (), starting: Callable[[], bool] | None = None) -> None:
         self.settings = settings
         self.db = db
         self.index = index
@@ -114,6 +115,7 @@ class Answerer:
         self.responders = tuple(responders)  # tried first, e.g. questions about events
         self.footer_hint = footer_hint
         self.observers = tuple(observers)  # told of every answer once it is logged, e.g. metrics
+        self.starting = starting  # true while start-up indexing runs: questions get a "still starting" reply
         self.conversations = ConversationStore(db)
         self.horizon: Horizon | None = load_horizon((settings.knowledge_dir or CONTENT) / "horizon.yaml")
 
@@ -135,11 +137,13 @@ class Answerer:
         return None
 
     def retrieve(self, question: str, language: str) -> Answer:
-        """The synchronous part (embedding, search, composition); runs in a worker thread."""
+        """The synchronous part (embedding, search, composition); runs in a worker thread. The index is
+        held still (read lock) from the search to the FAQ lead, so a change cannot slip in between."""
         vector = self.index.query_vector(question, language)
-        hits = self.index.search(question, k=12, vector=vector)
-        faq_matches = self.index.match_questions(vector, k=3)
-        lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
+        with self.index.reading():
+            hits = self.index.search(question, k=12, vector=vector)
+            faq_matches = self.index.match_questions(vector, k=3)
+            lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
         faq_similarity = faq_matches[0][1] if faq_matches else 0.0
         scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
         # Only passages on the bot's subject vouch for an answer: a global-stocktake paragraph that names the
@@ -196,6 +200,9 @@ class Answerer:
         answer = self.reply(asked, language)
         if answer is not None:
             return answer
+        if self.starting is not None and self.starting():
+            return Answer(question=asked, text=say("answer.starting", language), answered=False, confidence=0.0,
+                          sources=[], language=language, kind="starting")
         question = without_greeting(asked)
         resolved = resolve(question, context, language) if context else question
         answer = self.decline(resolved, language)

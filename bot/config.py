@@ -40,6 +40,7 @@ class Settings(Section):
 
     _given: dict[str, Any] = PrivateAttr(default_factory=dict)
     _sections: dict[type[Section], Section] = PrivateAttr(default_factory=dict)
+    _secrets: dict[str, str] = PrivateAttr(default_factory=dict)  # per-install, from the database
 
     data_dir: Path = Field(default=Path("data"), description="index files and the default SQLite database")
     database_url: str = Field(default="", description="SQLAlchemy URL; empty means SQLite under data_dir")
@@ -57,6 +58,8 @@ class Settings(Section):
     events_dir: Path | None = Field(default=None, description="events loaded on every start; default: the bundled ones")
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="platform:user ids allowed staff commands")
     session_secret: SecretStr | None = None
+    index_lock_timeout: float = Field(default=60.0, gt=0, description="seconds a knowledge base change waits for the index")
+    index_poll_seconds: float = Field(default=2.0, gt=0, description="how often a worker checks for other workers' changes")
     log_level: str = "INFO"
 
     def __init__(self, **values: Any) -> None:
@@ -69,6 +72,13 @@ class Settings(Section):
             given = {k: v for k, v in self._given.items() if k in model.model_fields or k == "_env_file"}
             self._sections[model] = model(**given)
         return self._sections[model]  # type: ignore[return-value]
+
+    def use_secrets(self, values: dict[str, str]) -> None:
+        """The per-install secrets shared by every worker (bot.shared_secrets loads them at start)."""
+        self._secrets = dict(values)
+
+    def shared_secret(self, name: str) -> str | None:
+        return self._secrets.get(name)
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import re
-import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Select, delete, or_, select
+import numpy as np
+from sqlalchemy import Select, delete, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.storage import ChunkRow, Database, Document
+from bot.storage import ChunkRow, ChunkVector, Database, Document, KbRevision
 from index import IndexItem, SearchIndex
+from index.search_index import VARIANT_SLOTS
 from knowledge.loaders import collect_files, load_file
 from knowledge.types import LoadError, ParsedDocument
 
@@ -26,12 +30,10 @@ RETIRED = "retired"  # chunk kind of a console marker that hides (retires) the e
 # A decision report bundles every decision of a session (finance, adaptation, transparency, loss and damage...);
 # only its Article 6 decisions are the bot's subject. The curated guides cover where Article 6 meets the rest.
 IN_SCOPE_DECISION = re.compile(r"\b(?:article|art[ií]culo) 6\b", re.IGNORECASE)
-_LOCKS: weakref.WeakKeyDictionary[SearchIndex, asyncio.Lock] = weakref.WeakKeyDictionary()
-
-
-def index_lock(index: SearchIndex) -> asyncio.Lock:
-    """One lock per index, shared by the console and /reindex, so two updates never interleave."""
-    return _LOCKS.setdefault(index, asyncio.Lock())
+# PostgreSQL channel on which a knowledge base change is announced to every worker (bot.indexing listens).
+CHANNEL = "a6bot_kb"
+SYNC_BATCH = 256
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,9 +49,34 @@ class ImportSummary:
 
 @dataclass
 class SyncStats:
-    embedded: int = 0
+    embedded: int = 0  # chunks indexed: encoded here (`encoded`) or with vectors loaded from the database
     removed: int = 0
     total: int = 0
+    encoded: int = 0
+    failed: list[Failure] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A chunk the encoder could not embed: reported and left out of the index until its text changes."""
+
+    chunk_id: int
+    text_hash: str
+    source: str
+    reason: str
+
+
+async def bump_revision(session: AsyncSession) -> None:
+    """Count a knowledge base change in the same transaction and, on PostgreSQL, tell every listening
+    worker once it commits."""
+    await session.execute(update(KbRevision).where(KbRevision.id == 1).values(revision=KbRevision.revision + 1))
+    if session.bind.dialect.name == "postgresql":
+        await session.execute(text(f"NOTIFY {CHANNEL}"))
+
+
+async def kb_revision(db: Database) -> int:
+    async with db.session() as session:
+        return int(await session.scalar(select(KbRevision.revision).where(KbRevision.id == 1)) or 0)
 
 
 def text_hash(text: str) -> str:
@@ -91,6 +118,7 @@ async def store_document(db: Database, parsed: ParsedDocument, *, origin: str) -
         document.updated = parsed.updated
         document.content_hash = parsed.content_hash
         await session.flush()
+        await bump_revision(session)
         session.add_all(
             ChunkRow(document_id=document.id, ordinal=n, key=c.key, kind=c.kind, text=c.text,
                      citation=c.citation[:500], headings=list(c.headings), questions=list(c.questions),
@@ -152,6 +180,7 @@ async def remove_documents(db: Database, refs: Iterable[str]) -> tuple[list[str]
                 unknown.append(ref)
                 continue
             await session.delete(document)
+            await bump_revision(session)
             removed.append(document.source)
     return removed, unknown
 
@@ -193,28 +222,94 @@ def indexed_chunks() -> Select[tuple[int, str]]:
 
 
 async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[int, int], None] | None = None,
-                     path: Path | None = None) -> SyncStats:
-    """Bring the index in line with the database: embed new or changed chunks, drop removed ones, save."""
+                     path: Path | None = None, skip: dict[int, str] | None = None) -> SyncStats:
+    """Bring the index in line with the database: new or changed chunks get their stored vectors, or are
+    embedded (and their vectors stored for every other worker), removed ones go; then one atomic swap, and a
+    save when `path` is given. A chunk the encoder fails on is reported in `failed` and skipped; `skip`
+    (chunk id -> text hash) names chunks that failed before and are not tried again until they change."""
+    skip = skip or {}
     async with db.session() as session:
         current = dict((await session.execute(indexed_chunks())).all())
-    stale = [i for i, meta in index.store.items() if current.get(i) != meta["text_hash"]]
-    wanted = [i for i, h in current.items() if i not in index.store or index.store[i]["text_hash"] != h]
-    stats = SyncStats(removed=len(stale), embedded=len(wanted), total=len(current))
+    have = index.hashes()
+    stale = [i for i, h in have.items() if current.get(i) != h]
+    wanted = [i for i, h in current.items() if have.get(i) != h and skip.get(i) != h]
+    stats = SyncStats(removed=len(stale), total=len(current))
     if not stale and not wanted:
         return stats
-    index.delete(stale)
-    done = 0
-    for start in range(0, len(wanted), 512):
-        async with db.session() as session:
-            rows = (await session.scalars(
-                select(ChunkRow).options(selectinload(ChunkRow.document))
-                .where(ChunkRow.id.in_(wanted[start:start + 512]))
-            )).all()
-            items = [item_for(row, row.document) for row in rows]
-        await asyncio.to_thread(index.upsert, items)
-        done += len(items)
+    ready: list[IndexItem] = []
+    for start in range(0, len(wanted), SYNC_BATCH):
+        items, sources = await _load_items(db, wanted[start:start + SYNC_BATCH], index)
+        missing = [item for item in items if any(e.name not in item.embeddings for e, _ in index.models_for(item))]
+        stats.encoded += len(missing)
+        failed = await _embed(index, missing, sources)
+        stats.failed.extend(failed)
+        if missing:
+            await _store_vectors(db, [item for item in missing if item.id not in {f.chunk_id for f in failed}])
+        ready.extend(item for item in items if item.id not in {f.chunk_id for f in failed})
         if progress:
-            progress(done, len(wanted))
+            progress(min(start + SYNC_BATCH, len(wanted)), len(wanted))
+    stats.embedded = len(ready)
+    await asyncio.to_thread(index.apply, stale, ready)
     if path is not None:
         await asyncio.to_thread(index.save, path)
     return stats
+
+
+async def _load_items(db: Database, ids: list[int], index: SearchIndex) -> tuple[list[IndexItem], dict[int, str]]:
+    """The chunks as index items, with the vectors stored for them (when they match the chunk's text)."""
+    async with db.session() as session:
+        rows = (await session.scalars(
+            select(ChunkRow).options(selectinload(ChunkRow.document)).where(ChunkRow.id.in_(ids)))).all()
+        items = {row.id: item_for(row, row.document) for row in rows}
+        sources = {row.id: row.document.source for row in rows}
+        stored = (await session.scalars(select(ChunkVector).where(ChunkVector.chunk_id.in_(ids)))).all()
+    for vector in stored:
+        item = items.get(vector.chunk_id)
+        if item is not None and vector.text_hash == item.text_hash:
+            rows_of = np.frombuffer(vector.vectors, dtype=np.float32).reshape(-1, vector.dim)
+            if len(rows_of) == 1 + len(item.questions[:VARIANT_SLOTS]):
+                item.embeddings[vector.model] = rows_of
+    return list(items.values()), sources
+
+
+async def _embed(index: SearchIndex, items: list[IndexItem], sources: dict[int, str]) -> list[Failure]:
+    """Embed items in a worker thread; when a batch fails, item by item, so one poisoned chunk is reported
+    and skipped while the rest of its batch is indexed."""
+    if not items:
+        return []
+    try:
+        await asyncio.to_thread(index.embed, items)
+        return []
+    except Exception:  # an encoder error on some input: find which
+        pass
+    failed = []
+    for item in items:
+        try:
+            await asyncio.to_thread(index.embed, [item])
+        except Exception as error:  # noqa: BLE001 - any encoder failure makes this one chunk unindexable
+            reason = f"{type(error).__name__}: {error}"[:300]
+            log.warning("chunk %s of %s could not be embedded and is skipped: %s", item.id, sources.get(item.id),
+                        reason)
+            failed.append(Failure(item.id, item.text_hash, sources.get(item.id, "?"), reason))
+    return failed
+
+
+async def _store_vectors(db: Database, items: list[IndexItem]) -> None:
+    """Keep new vectors for the next start and the other workers, a batch per transaction. They are a
+    cache: a chunk removed meanwhile, or a vector another worker stored first, is no error (the batch is
+    then stored item by item, skipping those)."""
+    async def store(part: list[IndexItem]) -> None:
+        async with db.session() as session:
+            await session.execute(delete(ChunkVector).where(ChunkVector.chunk_id.in_([i.id for i in part])))
+            session.add_all(ChunkVector(chunk_id=item.id, model=name, text_hash=item.text_hash,
+                                        dim=int(rows.shape[1]), vectors=rows.astype(np.float32).tobytes())
+                            for item in part for name, rows in item.embeddings.items())
+
+    try:
+        await store(items)
+    except IntegrityError:
+        for item in items:
+            try:
+                await store([item])
+            except IntegrityError:
+                continue

@@ -28,7 +28,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from starlette.requests import Request
 
 from bot.config import Settings
-from bot.services import salt_for
+from bot.shared_secrets import user_salt
 from bot.texts import UserError
 
 JSON_BODY = 8 * 1024  # a question of 1,000 characters, an email address and a few fields fit many times over
@@ -49,7 +49,7 @@ def email_address(text: str) -> str:
 def signing_key(settings: Settings, purpose: str) -> bytes:
     """A key for one purpose ("visitor", "email-confirm"...), derived from the per-install secret, so a
     token made for one purpose is worthless for another."""
-    return hmac.new(salt_for(settings.data_dir), purpose.encode(), hashlib.sha256).digest()
+    return hmac.new(user_salt(settings), purpose.encode(), hashlib.sha256).digest()
 
 
 class PublicError(Exception):

@@ -17,6 +17,7 @@ from starlette.routing import BaseRoute, Mount, Route
 log = logging.getLogger(__name__)
 Endpoint = Callable[[Request], Awaitable[Response]]
 Check = Callable[[], Awaitable[bool]]
+Status = Callable[[], dict[str, Any]]
 
 
 class HttpServer:
@@ -27,6 +28,7 @@ class HttpServer:
         self.port = port
         self.routes: list[BaseRoute] = []
         self.checks: dict[str, Check] = {}
+        self.status: Status | None = None
         self.middleware: list[Any] = []
         self._server: uvicorn.Server | None = None
         self._task: asyncio.Task[None] | None = None
@@ -42,7 +44,13 @@ class HttpServer:
         """A readiness check for /healthz; the server is ready only when all pass."""
         self.checks[name] = check
 
+    def set_status(self, status: Status) -> None:
+        """What /healthz reports besides the checks, e.g. {"status": "indexing", "progress": {...}}."""
+        self.status = status
+
     async def healthz(self, _request: Request) -> Response:
+        """Answers at once, also during start-up: 200 {"status": "ok", ...} when every check passes, else 503
+        with the status (e.g. "indexing" and its progress) and each check's result."""
         results = {}
         for name, check in self.checks.items():
             try:
@@ -51,7 +59,15 @@ class HttpServer:
                 log.warning("health check %s failed: %s", name, error)
                 results[name] = False
         ready = all(results.values())
-        return JSONResponse({"ready": ready, "checks": results}, status_code=200 if ready else 503)
+        details = self.status() if self.status else {}
+        if ready:
+            status = "ok"
+        elif details.get("status", "ok") != "ok":
+            status = details["status"]  # e.g. "indexing", with its progress
+        else:
+            status = "unavailable"  # a check failed, e.g. the database is away
+        return JSONResponse({**details, "status": status, "ready": ready, "checks": results},
+                            status_code=200 if ready else 503)
 
     def app(self) -> Starlette:
         routes = [Route("/healthz", self.healthz), *self.routes]

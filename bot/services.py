@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,12 +13,14 @@ from sqlalchemy import select
 
 from bot.answering import Answerer
 from bot.config import Settings
-from bot.kb import ImportSummary, import_paths, sync_index
+from bot.indexing import Indexer
+from bot.kb import ImportSummary, import_paths
 from bot.metrics import count_answer
 from bot.outreach.facade import Outreach
 from bot.outreach.importer import SHIPPED, load_shipped
 from bot.outreach.questions import EventAnswers
 from bot.outreach.service import base_url
+from bot.shared_secrets import load_secrets, user_salt
 from bot.staff import Staff
 from bot.storage import Database, Document
 from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
@@ -61,10 +62,16 @@ class Backend:
 class Services(Backend):
     """The core as channels see it: `answerer` (ask, feedback), `outreach` (events and subscriptions) and
     `staff` (escalation, staff commands) return plain or frozen objects; `settings` for their own section.
-    `db` and `index` are for the core, the console and a platform's own tables."""
+    `db` and `index` are for the core, the console and a platform's own tables; `indexer` changes the index
+    (under its lock) and tells /healthz how start-up indexing goes."""
 
     index: SearchIndex
     answerer: Answerer
+    indexer: Indexer
+
+    async def close(self) -> None:
+        await self.indexer.close()
+        await super().close()
 
     @cached_property
     def staff(self) -> Staff:
@@ -90,15 +97,6 @@ async def import_shipped(db: Database, root: Path) -> ImportSummary:
     return summary
 
 
-def salt_for(data_dir: Path) -> bytes:
-    """A per-install secret so hashed user ids cannot be reversed by hashing every possible id."""
-    path = data_dir / ".user-salt"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(secrets.token_bytes(32))
-    return path.read_bytes()
-
-
 def make_index(settings: Settings, encoder: Encoder | None = None) -> SearchIndex:
     """The saved index when it fits the configured model, else an empty one to fill."""
     encoder = encoder or SentenceEncoder(settings.embedding_model)
@@ -108,30 +106,41 @@ def make_index(settings: Settings, encoder: Encoder | None = None) -> SearchInde
 
 
 async def prepare_database(db: Database, settings: Settings) -> None:
-    """What every start does to the database: migrate it, and add the shipped events (idempotent; events
-    already there are left alone, so staff edits and cancellations stick)."""
+    """What every start does to the database: migrate it, read the per-install secrets (creating them on the
+    first start), and add the shipped events (idempotent; events already there are left alone, so staff
+    edits and cancellations stick)."""
     await db.migrate()
+    await load_secrets(db, settings)
     await load_shipped(db, settings.events_dir or SHIPPED)
 
 
-def make_answerer(settings: Settings, db: Database, index: SearchIndex) -> Answerer:
+def make_answerer(settings: Settings, db: Database, index: SearchIndex, *,
+                  starting: Callable[[], bool] | None = None) -> Answerer:
     """The one answerer every entry point uses (`a6bot ask` and `chat`, the web chat, every platform):
-    questions about events first, then the knowledge base, each answer counted for /metrics."""
+    questions about events first, then the knowledge base, each answer counted for /metrics; while
+    `starting()` (start-up indexing), a "still starting" reply instead of an answer from half an index."""
     events = EventAnswers(db, base_url=base_url(settings))
-    return Answerer(settings, db, index, salt=salt_for(settings.data_dir), responders=[events.respond],
-                    footer_hint=events.footer, observers=[count_answer])
+    return Answerer(settings, db, index, salt=user_salt(settings), responders=[events.respond],
+                    footer_hint=events.footer, observers=[count_answer], starting=starting)
 
 
 async def open_services(settings: Settings, *, database: Database | None = None, progress: Progress | None = None,
-                        encoder: Encoder | None = None) -> Services:
+                        encoder: Encoder | None = None, wait: bool = True) -> Services:
     """Migrate the database, import the shipped knowledge base and events, and load or update the index.
 
     `database`: the handle to use (the composition root passes one that knows every platform's
-    migrations); by default the configured URL with the core's migrations only."""
+    migrations); by default the configured URL with the core's migrations only. `wait=False` (the server)
+    returns at once and brings the index up to date in the background, then follows other workers'
+    changes; questions asked meanwhile get a "still starting" reply."""
     db = database or Database(settings.effective_database_url)
     await prepare_database(db, settings)
     await import_shipped(db, settings.knowledge_dir or CONTENT)
     index = await asyncio.to_thread(make_index, settings, encoder)
-    await sync_index(db, index, path=settings.index_dir,
-                     progress=(lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None)
-    return Services(settings, db, index, make_answerer(settings, db, index))
+    indexer = Indexer(db, index, path=settings.index_dir, lock_timeout=settings.index_lock_timeout,
+                      poll_seconds=settings.index_poll_seconds)
+    report = (lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None
+    if wait:
+        await indexer.open(report)
+    else:
+        indexer.start(report)
+    return Services(settings, db, index, make_answerer(settings, db, index, starting=indexer.starting), indexer)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from bot.kb import index_lock, sync_index
+from bot.indexing import IndexBusy
 from bot.stats import gather
 from bot.unanswered import grouped
 
@@ -32,9 +32,12 @@ async def unanswered_text(services: Services, *, limit: int = 5) -> str:
 
 async def reindex_text(services: Services) -> str:
     """Bring the search index in line with the database (e.g. after `a6bot kb import` on the server)."""
-    async with index_lock(services.index):
-        stats = await sync_index(services.db, services.index, path=services.settings.index_dir)
-    return (f"Index up to date: {stats.total} passages ({stats.embedded} embedded, {stats.removed} removed).")
+    try:
+        stats = await services.indexer.update()
+    except IndexBusy as error:
+        return f"Not reindexed: {error}."
+    skipped = f"; {len(stats.failed)} skipped (the encoder failed on them)" if stats.failed else ""
+    return (f"Index up to date: {stats.total} passages ({stats.embedded} embedded, {stats.removed} removed{skipped}).")
 
 
 COMMANDS: dict[str, Callable[[Services], Awaitable[str]]] = {

@@ -24,13 +24,15 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 
 class LexicalIndex:
-    """BM25 over a dict of id -> tokens, rebuilt lazily before the next search after any change."""
+    """BM25 over a dict of id -> tokens, rebuilt lazily before the next search after any change.
+
+    Changes come under the search index's write lock; searches may run in several threads at once, so the
+    lazily built model and its id order are replaced together, as one tuple."""
 
     def __init__(self) -> None:
         self.tokens: dict[int, list[str]] = {}
         self._stem = _stemmer()
-        self._model: bm25s.BM25 | None = None
-        self._ids: np.ndarray = np.zeros(0, dtype=np.int64)
+        self._built: tuple[bm25s.BM25, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -42,26 +44,26 @@ class LexicalIndex:
     def add(self, ids: list[int], texts: list[str]) -> None:
         for chunk_id, text in zip(ids, texts, strict=True):
             self.tokens[int(chunk_id)] = self.tokenize(text)
-        self._model = None
+        self._built = None
 
     def remove(self, ids: list[int]) -> None:
         for chunk_id in ids:
             self.tokens.pop(int(chunk_id), None)
-        self._model = None
+        self._built = None
 
-    def _build(self) -> bm25s.BM25:
-        self._ids = np.fromiter(self.tokens.keys(), dtype=np.int64, count=len(self.tokens))
+    def _build(self) -> tuple[bm25s.BM25, np.ndarray]:
+        ids = np.fromiter(self.tokens.keys(), dtype=np.int64, count=len(self.tokens))
         model = bm25s.BM25()
         # An empty passage would leave bm25s a zero-length document; a placeholder token keeps it harmless.
         model.index([toks or ["\u2205"] for toks in self.tokens.values()], show_progress=False)
-        self._model = model
-        return model
+        self._built = (model, ids)
+        return self._built
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
         """Top-k (id, score) pairs with a positive score."""
         if not self.tokens:
             return []
-        model = self._model or self._build()
+        model, ids = self._built or self._build()
         query_tokens = [t for t in self.tokenize(query) if t in model.vocab_dict]
         if not query_tokens:
             return []
@@ -69,7 +71,7 @@ class LexicalIndex:
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top])]
-        return [(int(self._ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+        return [(int(ids[i]), float(scores[i])) for i in top if scores[i] > 0]
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps({str(k): v for k, v in self.tokens.items()}), encoding="utf-8")

@@ -12,7 +12,8 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from index.dense import DenseIndex
 from index.encoder import Encoder
 from index.fusion import convex, reciprocal_rank
 from index.lexical import LexicalIndex
+from index.rwlock import ReadWriteLock
 
 FORMAT_VERSION = 3  # 2: chunks carry in_scope; 3: heading, curated translations and checked date
 # Question variant ids live in their own faiss index: chunk id * VARIANT_SLOTS + variant number.
@@ -40,6 +42,8 @@ class IndexItem:
     meta: dict[str, Any] = field(default_factory=dict)
     questions: list[str] = field(default_factory=list)
     crosslingual: bool = False  # also embed with the multilingual encoder (curated items, not whole decisions)
+    # model name -> float32 rows: the passage, then each question variant; filled by `embed` or from storage
+    embeddings: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,7 +82,10 @@ class Fusion:
 
 
 class SearchIndex:
-    """Hybrid retrieval over chunks; ids are the database's chunk ids so an update is remove-then-add."""
+    """Hybrid retrieval over chunks; ids are the database's chunk ids so an update is remove-then-add.
+
+    Thread-safe: searches take the read side of one lock, changes the write side, and embedding (the slow
+    part of a change) happens before the write lock is taken, so questions wait only for the swap."""
 
     def __init__(self, encoder: Encoder, *, acronyms: Acronyms | None = None, fusion: Fusion | None = None,
                  crosslingual: Encoder | None = None) -> None:
@@ -94,6 +101,7 @@ class SearchIndex:
         self.cross_questions: DenseIndex | None = None
         self.lexical = LexicalIndex()
         self.store: dict[int, dict[str, Any]] = {}
+        self.lock = ReadWriteLock()
 
     def __len__(self) -> int:
         return len(self.store)
@@ -107,41 +115,80 @@ class SearchIndex:
             self.cross = DenseIndex(self.crosslingual.dim)
             self.cross_questions = DenseIndex(self.crosslingual.dim)
 
+    def models_for(self, item: IndexItem) -> list[tuple[Encoder, Callable[[str], str]]]:
+        """The encoders an item is embedded with, each with how its text is prepared."""
+        models: list[tuple[Encoder, Callable[[str], str]]] = [(self.encoder, self.acronyms.expand)]
+        if item.crosslingual and self.crosslingual is not None:
+            models.append((self.crosslingual, str))
+        return models
+
+    def embed(self, items: list[IndexItem]) -> None:
+        """Fill in each item's missing embeddings (passage and question variants), model by model, in
+        batches; no lock is held, so searches go on meanwhile. An encoder error propagates."""
+        for model in {encoder.name: (encoder, prepare) for item in items
+                      for encoder, prepare in self.models_for(item)}.values():
+            encoder, prepare = model
+            todo = [item for item in items if encoder.name not in item.embeddings
+                    and any(e.name == encoder.name for e, _ in self.models_for(item))]
+            if not todo:
+                continue
+            texts = [prepare(t) for item in todo for t in [item.text, *item.questions[:VARIANT_SLOTS]]]
+            vectors = encoder.encode_passages(texts)
+            row = 0
+            for item in todo:
+                rows = 1 + len(item.questions[:VARIANT_SLOTS])
+                item.embeddings[encoder.name] = np.ascontiguousarray(vectors[row:row + rows], dtype=np.float32)
+                row += rows
+
     @staticmethod
-    def _add_views(encoder: Encoder, dense: DenseIndex, questions: DenseIndex, part: list[IndexItem],
-                   expand: Callable[[str], str]) -> None:
-        """Embed items and their question variants with one encoder into one pair of dense indexes."""
-        vectors = encoder.encode_passages([expand(item.text) for item in part])
-        dense.add(np.array([item.id for item in part], dtype=np.int64), vectors)
-        variants = [(item.id * VARIANT_SLOTS + n, q) for item in part for n, q in enumerate(item.questions[:VARIANT_SLOTS])]
+    def _add_views(name: str, dense: DenseIndex, questions: DenseIndex, part: list[IndexItem]) -> None:
+        """Add the items' stored vectors of one model to one pair of dense indexes."""
+        dense.add(np.array([item.id for item in part], dtype=np.int64),
+                  np.stack([item.embeddings[name][0] for item in part]))
+        variants = [(item.id * VARIANT_SLOTS + n, item.embeddings[name][1 + n])
+                    for item in part for n in range(len(item.questions[:VARIANT_SLOTS]))]
         if variants:
-            vectors = encoder.encode_passages([expand(q) for _, q in variants])
-            questions.add(np.array([v for v, _ in variants], dtype=np.int64), vectors)
+            questions.add(np.array([v for v, _ in variants], dtype=np.int64), np.stack([v for _, v in variants]))
 
     def upsert(self, items: list[IndexItem], *, progress: Callable[[int], None] | None = None,
                batch: int = 1024) -> None:
-        """Add or replace items; only these are embedded, the rest of the index is untouched."""
+        """Add or replace items; only these are embedded (unless they carry their vectors), the rest of the
+        index is untouched."""
         if not items:
             return
-        self._ensure_dense()
-        self.delete([item.id for item in items if item.id in self.store])
         for start in range(0, len(items), batch):
             part = items[start:start + batch]
-            self._add_views(self.encoder, self.dense, self.questions, part,  # type: ignore[arg-type]
-                            self.acronyms.expand)
-            self.lexical.add([item.id for item in part], [self.acronyms.expand(item.text) for item in part])
-            cross = [item for item in part if item.crosslingual] if self.crosslingual else []
-            if cross:
-                self._add_views(self.crosslingual, self.cross, self.cross_questions,  # type: ignore[arg-type]
-                                cross, str)
-            for item in part:
-                self.store[item.id] = {**item.meta, "text_hash": item.text_hash, "n_questions": len(item.questions),
-                                       "cross": bool(self.crosslingual and item.crosslingual)}
+            self.embed(part)
             if progress:
                 progress(len(part))
+        self.apply([], items)
+
+    def apply(self, remove: Iterable[int], items: list[IndexItem]) -> None:
+        """One atomic change: drop `remove`, then add or replace `items`, which must carry their
+        embeddings. Readers see the index before or after, never between."""
+        remove = [int(i) for i in remove]
+        with self.lock.writing():
+            if items:
+                self._ensure_dense()
+            self._delete([*remove, *(item.id for item in items)])
+            if not items:
+                return
+            self._add_views(self.encoder.name, self.dense, self.questions, items)  # type: ignore[arg-type]
+            self.lexical.add([item.id for item in items], [self.acronyms.expand(item.text) for item in items])
+            cross = [item for item in items if item.crosslingual] if self.crosslingual else []
+            if cross:
+                self._add_views(self.crosslingual.name, self.cross, self.cross_questions,  # type: ignore[union-attr, arg-type]
+                                cross)
+            for item in items:
+                self.store[item.id] = {**item.meta, "text_hash": item.text_hash, "n_questions": len(item.questions),
+                                       "cross": bool(self.crosslingual and item.crosslingual)}
 
     def delete(self, ids: Iterable[int]) -> None:
-        ids = [int(i) for i in ids if int(i) in self.store]
+        with self.lock.writing():
+            self._delete(ids)
+
+    def _delete(self, ids: Iterable[int]) -> None:
+        ids = list(dict.fromkeys(int(i) for i in ids if int(i) in self.store))
         if not ids:
             return
         self.dense.remove(np.array(ids, dtype=np.int64))  # type: ignore[union-attr]
@@ -154,9 +201,20 @@ class SearchIndex:
         for i in ids:
             del self.store[i]
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold the index still across several reads (the answerer's search, FAQ match and metadata)."""
+        with self.lock.reading():
+            yield
+
+    def hashes(self) -> dict[int, str]:
+        """Chunk id -> text hash of everything indexed, read consistently."""
+        with self.lock.reading():
+            return {i: meta["text_hash"] for i, meta in self.store.items()}
+
     def fingerprint(self) -> str:
         """A digest of (id, text hash) pairs: equal fingerprints mean the index matches the corpus."""
-        return corpus_fingerprint((i, meta["text_hash"]) for i, meta in self.store.items())
+        return corpus_fingerprint(self.hashes().items())
 
     # --- searching ------------------------------------------------------------------------------------
     def embed_query(self, query: str) -> np.ndarray:
@@ -174,14 +232,17 @@ class SearchIndex:
             return []
         vector = vector or QueryVector(self.embed_query(query))
         depth = max(k, self.fusion.depth)
-        view = self.cross if vector.crosslingual else self.dense
-        scores, ids = view.search(vector.vector[None, :], depth)  # type: ignore[union-attr]
-        dense = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
-        lexical = self.lexical.search(self.acronyms.expand(query), depth)
-        dense_of, lexical_of = dict(dense), dict(lexical)
-        fusion = self.cross_fusion if vector.crosslingual else self.fusion
-        fused = fusion.fuse(dense, lexical)[:k]
-        return [Hit(i, s, dense_of.get(i, 0.0), lexical_of.get(i, 0.0), self.store[i]) for i, s in fused]
+        with self.lock.reading():
+            view = self.cross if vector.crosslingual else self.dense
+            if view is None:
+                return []
+            scores, ids = view.search(vector.vector[None, :], depth)
+            dense = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+            lexical = self.lexical.search(self.acronyms.expand(query), depth)
+            dense_of, lexical_of = dict(dense), dict(lexical)
+            fusion = self.cross_fusion if vector.crosslingual else self.fusion
+            fused = fusion.fuse(dense, lexical)[:k]
+            return [Hit(i, s, dense_of.get(i, 0.0), lexical_of.get(i, 0.0), self.store[i]) for i, s in fused]
 
     def sentence_scores(self, vector: QueryVector, sentences: list[str]) -> list[float]:
         """Cosine of each sentence with the question, in the question's own view: shared words cannot pick
@@ -191,15 +252,17 @@ class SearchIndex:
 
     def dense_search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Main-model dense results alone (benchmarks compare them with the fused list)."""
-        scores, ids = self.dense.search(vector[None, :], k)  # type: ignore[union-attr]
+        with self.lock.reading():
+            scores, ids = self.dense.search(vector[None, :], k)  # type: ignore[union-attr]
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
     def match_questions(self, vector: QueryVector, k: int = 5) -> list[tuple[int, float]]:
         """Chunks whose curated question variants are closest to the query: (chunk id, best cosine)."""
-        view = self.cross_questions if vector.crosslingual else self.questions
-        if view is None or not len(view):
-            return []
-        scores, ids = view.search(vector.vector[None, :], k * 4)
+        with self.lock.reading():
+            view = self.cross_questions if vector.crosslingual else self.questions
+            if view is None or not len(view):
+                return []
+            scores, ids = view.search(vector.vector[None, :], k * 4)
         best: dict[int, float] = {}
         for variant, score in zip(ids[0], scores[0]):
             if variant >= 0:
@@ -211,7 +274,12 @@ class SearchIndex:
     def save(self, path: Path) -> None:
         """Write every part to a temporary directory, then swap it in, so a crash never leaves half an index."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._ensure_dense()
+        with self.lock.writing():
+            self._ensure_dense()
+        with self.lock.reading():
+            self._save(path)
+
+    def _save(self, path: Path) -> None:
         tmp = Path(tempfile.mkdtemp(prefix=".index-", dir=path.parent))
         self.dense.save(tmp / "dense.faiss")  # type: ignore[union-attr]
         self.questions.save(tmp / "questions.faiss")  # type: ignore[union-attr]

@@ -55,7 +55,7 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
 
     stoppers: list[tuple[str, Stopper]] = []
     try:
-        services = await open_services(settings)
+        services = await open_services(settings, wait=False)  # indexing goes on in the background
         stoppers.append(("services", services.close))
         server = HttpServer(settings.http_host, settings.http_port)
         server.add_route("/metrics", metrics_endpoint)
@@ -67,10 +67,11 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
                 return (await session.scalar(text("SELECT 1"))) == 1
 
         async def index_ready() -> bool:
-            return len(services.index) > 0
+            return services.indexer.ready
 
         server.add_check("database", database_ready)
         server.add_check("index", index_ready)
+        server.set_status(services.indexer.status)
         mount_console(services, server)
         for runner in await start_configured(platforms, services, server):
             stoppers.append((runner.platform, runner.stop))

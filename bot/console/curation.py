@@ -4,7 +4,9 @@ and writes the audit log, so the bot answers from the new content without a rest
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
+from collections.abc import AsyncIterator
 import tempfile
 from pathlib import Path
 from typing import Protocol
@@ -16,7 +18,8 @@ from sqlalchemy import select, update
 from bot.console.accounts import audit
 from bot.console.faq import FaqEntry, entry_of
 from bot.console.faq_overrides import base_sources, current_chunk
-from bot.kb import SyncStats, index_lock, remove_documents, store_document, sync_index
+from bot.indexing import IndexBusy
+from bot.kb import SyncStats, remove_documents, store_document
 from bot.services import Services
 from bot.storage.models import Document, QuestionLog
 from knowledge.loaders import LOADERS, NOT_DOCUMENTS, load_file
@@ -83,15 +86,22 @@ def suffix_for(url: str, content_type: str) -> str:
 
 
 class Curator:
-    """The console's write side; each change and its index update run under the index's lock."""
+    """The console's write side; each change and its index update run under the index's lock, which a
+    change waits for at most `index_lock_timeout` seconds (then staff are told to try again)."""
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.lock = index_lock(services.index)
+
+    @contextlib.asynccontextmanager
+    async def lock(self) -> AsyncIterator[None]:
+        try:
+            async with self.services.indexer.writing():
+                yield
+        except IndexBusy as error:
+            raise CurationError(f"Nothing was changed: {error}.") from error
 
     async def reindex(self) -> SyncStats:
-        s = self.services
-        return await sync_index(s.db, s.index, path=s.settings.index_dir)
+        return await self.services.indexer.refresh()
 
     async def _store(self, path: Path, *, source: str, url: str | None, actor: str, action: str) -> str:
         """Parse, store and index one file; a parse error changes nothing."""
@@ -100,7 +110,7 @@ class Curator:
         except LoadError as error:
             raise CurationError(f"{source.rsplit('/', 1)[-1]} could not be imported: {error.reason}") from error
         parsed.source, parsed.url = source, parsed.url or url
-        async with self.lock:
+        async with self.lock():
             try:
                 status = await store_document(self.services.db, parsed, origin="console")
             except LoadError as error:
@@ -140,7 +150,7 @@ class Curator:
             parsed = entry.parse()
         except LoadError as error:
             raise CurationError(f"The FAQ entry is not complete: {error.reason}") from error
-        async with self.lock:
+        async with self.lock():
             status = await store_document(self.services.db, parsed, origin="console")
             await self.reindex()
         if resolves:
@@ -156,7 +166,7 @@ class Curator:
         chunk = await current_chunk(self.services.db, key=key)
         if chunk is None:
             raise CurationError(f"There is no FAQ entry {key!r}.")
-        async with self.lock:
+        async with self.lock():
             await store_document(self.services.db, entry_of(chunk).hidden(), origin="console")
             await self.reindex()
         await audit(self.services.db, actor=actor, action="faq.hide", target=FaqEntry(key, "", "", "").source,
@@ -168,7 +178,7 @@ class Curator:
         source = FaqEntry(key, "", "", "").source
         if not await base_sources(self.services.db, key=key):
             raise CurationError(f"{key} has no shipped or imported text to restore; remove the entry instead.")
-        async with self.lock:
+        async with self.lock():
             removed, _ = await remove_documents(self.services.db, [source])
             await self.reindex()
         if not removed:
@@ -182,7 +192,7 @@ class Curator:
             if document is None:
                 raise CurationError(f"There is no document {document_id}.")
             title = document.title
-        async with self.lock:
+        async with self.lock():
             removed, _ = await remove_documents(self.services.db, [str(document_id)])
             await self.reindex()
         await audit(self.services.db, actor=actor, action="kb.remove", target=removed[0] if removed else title,

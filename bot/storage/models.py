@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -101,3 +101,36 @@ class Conversation(Base):
     more: Mapped[str] = mapped_column(Text, default="")  # the rest of the last answer, for "More"
     turns: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class ChunkVector(Base):
+    """A chunk's embedding by one model, stored beside the chunk so a restart or another worker loads it
+    instead of encoding again: float32 rows, the passage first, then each curated question variant."""
+
+    __tablename__ = "chunk_vectors"
+
+    chunk_id: Mapped[int] = mapped_column(ForeignKey("chunks.id", ondelete="CASCADE"), primary_key=True)
+    model: Mapped[str] = mapped_column(String(200), primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64))  # the chunk's text hash when it was embedded
+    dim: Mapped[int] = mapped_column(Integer)
+    vectors: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class KbRevision(Base):
+    """One row counting knowledge base changes: a worker whose index was built at an older revision syncs."""
+
+    __tablename__ = "kb_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InstallSecret(Base):
+    """Per-install secrets (user-hash key, session secret, webhook secret), generated once and shared by
+    every worker of the install."""
+
+    __tablename__ = "install_secrets"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

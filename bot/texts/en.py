@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "saved": "Saved",
     "answer.sources": "Sources",
     "answer.shortened": "(answer shortened to fit one message)",
+    "answer.starting": ("I am still starting up and loading the knowledge base; please ask again in a minute."),
+    "answer.busy": "Many questions are being answered right now; yours is queued and I will retry in a moment.",
     "staff.sent": "I have passed your question to A6IP staff; someone will get back to you.",
     "staff.none": ("Your question is flagged for A6IP staff, but no staff channel is set up for this bot, so "
                    "nobody is notified right away. You can also write to {contact}."),

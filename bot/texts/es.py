@@ -53,6 +53,10 @@ MESSAGES: dict[str, str] = {
     "saved": "Guardado",
     "answer.sources": "Fuentes",
     "answer.shortened": "(respuesta acortada para caber en un mensaje)",
+    "answer.starting": ("Todavía me estoy iniciando y cargando la base de conocimientos; vuelva a preguntar "
+                        "en un minuto."),
+    "answer.busy": ("Se están respondiendo muchas preguntas en este momento; la suya está en espera y lo "
+                    "intentaré de nuevo en un momento."),
     "staff.sent": "He pasado su pregunta al equipo de A6IP; alguien le responderá.",
     "staff.none": ("Su pregunta quedó marcada para el equipo de A6IP, pero este bot no tiene un canal del equipo "
                    "configurado, así que nadie recibe aviso de inmediato. También puede escribir a {contact}."),

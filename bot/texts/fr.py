@@ -53,6 +53,10 @@ MESSAGES: dict[str, str] = {
     "saved": "Enregistré",
     "answer.sources": "Sources",
     "answer.shortened": "(réponse raccourcie pour tenir en un message)",
+    "answer.starting": ("Je suis encore en train de démarrer et de charger la base de connaissances ; "
+                        "reposez votre question dans une minute."),
+    "answer.busy": ("Beaucoup de questions sont en cours de traitement ; la vôtre est en attente et je réessaie "
+                    "dans un instant."),
     "staff.sent": "J'ai transmis votre question à l'équipe A6IP ; quelqu'un vous répondra.",
     "staff.none": ("Votre question est signalée à l'équipe A6IP, mais aucun canal de l'équipe n'est configuré "
                    "pour ce bot : personne n'est prévenu tout de suite. Vous pouvez aussi écrire à {contact}."),

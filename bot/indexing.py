@@ -1,0 +1,174 @@
+"""The live index of one worker: brought up to date in the background at start, changed under one lock
+with a timeout, and kept in step with the knowledge base that every worker shares.
+
+A change made anywhere (the console of another worker, `a6bot kb import`) bumps the revision in the
+database (bot.kb.bump_revision). On PostgreSQL the commit also sends a NOTIFY that `follow` receives within
+milliseconds; polling the revision is the fallback there and the only way on SQLite. Syncing is cheap when
+another worker already embedded the change: its vectors are loaded from the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from bot.kb import CHANNEL, Failure, SyncStats, kb_revision, sync_index
+from bot.storage import Database
+from index import SearchIndex
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+
+
+class IndexBusy(RuntimeError):
+    """Another change held the index lock for longer than the timeout."""
+
+
+class Indexer:
+    """Owns the index's write side: `update()` (or `writing()` + `refresh()`) for changes, `start()` for the
+    background start-up sync and the watch for other workers' changes, `status()` for /healthz."""
+
+    def __init__(self, db: Database, index: SearchIndex, *, path: Path | None = None, lock_timeout: float = 60.0,
+                 poll_seconds: float = 2.0) -> None:
+        self.db = db
+        self.index = index
+        self.path = path
+        self.lock_timeout = lock_timeout
+        self.poll_seconds = poll_seconds
+        self.state = "indexing"  # then "ok"
+        self.done = self.total = 0
+        self.revision: int | None = None  # the knowledge base revision the index was last synced at
+        self.failed: dict[int, Failure] = {}
+        self._lock = asyncio.Lock()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._ready = asyncio.Event()
+
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set()
+
+    def starting(self) -> bool:
+        """True until the start-up sync is done (the answerer then says it is still starting)."""
+        return not self._ready.is_set()
+
+    def status(self) -> dict[str, Any]:
+        """What /healthz shows of the index."""
+        body: dict[str, Any] = {"status": "ok" if self.ready else "indexing",
+                                "progress": {"done": self.done, "total": self.total, "indexed": len(self.index)}}
+        if self.failed:
+            body["skipped"] = [{"chunk": f.chunk_id, "source": f.source, "reason": f.reason}
+                               for f in self.failed.values()]
+        return body
+
+    @contextlib.asynccontextmanager
+    async def writing(self, timeout: float | None = None) -> AsyncIterator[None]:
+        """Hold the index's write lock; IndexBusy when another change keeps it longer than the timeout."""
+        try:
+            async with asyncio.timeout(self.lock_timeout if timeout is None else timeout):
+                await self._lock.acquire()
+        except TimeoutError as error:
+            raise IndexBusy("another knowledge base change is still being indexed; try again shortly") from error
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    async def refresh(self, progress: Progress | None = None) -> SyncStats:
+        """Sync the index with the database; the caller holds `writing()`."""
+        revision = await kb_revision(self.db)
+
+        def report(done: int, total: int) -> None:
+            self.done, self.total = done, total
+            if progress:
+                progress(done, total)
+
+        stats = await sync_index(self.db, self.index, path=self.path, progress=report,
+                                 skip={f.chunk_id: f.text_hash for f in self.failed.values()})
+        for failure in stats.failed:
+            self.failed[failure.chunk_id] = failure
+        self.revision = revision
+        if stats.embedded or stats.removed:
+            log.info("index synced", extra={"revision": revision, **{k: v for k, v in asdict(stats).items()
+                                                                      if k != "failed"}})
+        return stats
+
+    async def update(self, progress: Progress | None = None, *, timeout: float | None = None) -> SyncStats:
+        async with self.writing(timeout):
+            return await self.refresh(progress)
+
+    async def open(self, progress: Progress | None = None) -> SyncStats:
+        """The start-up sync, awaited (the CLI); afterwards the index is ready."""
+        try:
+            return await self.update(progress, timeout=None)
+        finally:
+            self._ready.set()
+
+    def start(self, progress: Progress | None = None, *, follow: bool = True) -> None:
+        """The start-up sync in the background (the server answers meanwhile), then, with `follow`, the
+        watch that applies other workers' changes."""
+        async def run() -> None:
+            try:
+                await self.open(progress)
+            except Exception:
+                log.exception("start-up indexing failed; the index keeps what it had")
+            self.state = "ok"
+            if follow:
+                await self.follow()
+
+        self._tasks.append(asyncio.create_task(run(), name="index start-up"))
+
+    async def wait(self) -> None:
+        await self._ready.wait()
+
+    async def follow(self) -> None:
+        """Apply changes made by other processes: on NOTIFY (PostgreSQL) and by polling the revision."""
+        wake = asyncio.Event()
+        listener = await self._listen(wake.set)
+        poll = self.poll_seconds * (15 if listener else 1)  # with LISTEN, polling only catches a lost connection
+        try:
+            while True:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), poll)
+                wake.clear()
+                try:
+                    if await kb_revision(self.db) != self.revision:
+                        await self.update()
+                except IndexBusy:
+                    continue  # a local change is being applied; it syncs everything anyway
+                except Exception as error:  # the database away for a moment: try again at the next poll
+                    log.warning("could not follow knowledge base changes: %s", error)
+        finally:
+            if listener is not None:
+                with contextlib.suppress(Exception):
+                    await listener.close()
+
+    async def _listen(self, wake: Callable[[], None]) -> Any:
+        """A dedicated asyncpg connection LISTENing on the knowledge base channel; None on SQLite or when it
+        cannot connect (polling then does the work)."""
+        url = make_url(self.db.url)
+        if url.get_backend_name() != "postgresql":
+            return None
+        import asyncpg
+
+        try:
+            connection = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
+            await connection.add_listener(CHANNEL, lambda *_: wake())
+        except (OSError, asyncpg.PostgresError) as error:
+            log.warning("LISTEN %s failed (%s); polling every %s s instead", CHANNEL, error, self.poll_seconds)
+            return None
+        return connection
+
+    async def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
