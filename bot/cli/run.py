@@ -7,7 +7,7 @@ import json
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from sqlalchemy import text
@@ -15,6 +15,10 @@ from sqlalchemy import text
 from bot.cli.platforms import PLATFORMS, open_services
 from bot.config import Settings
 from bot.platform import Platform, PlatformError, rates, start_configured
+
+if TYPE_CHECKING:
+    from bot.server import HttpServer
+    from bot.services import Services
 
 log = logging.getLogger("a6bot.run")
 Stopper = Callable[[], Awaitable[Any]]
@@ -42,6 +46,22 @@ def configure_logging(level: str) -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
+def add_health(server: HttpServer, services: Services) -> None:
+    """/healthz: the database answers and the index is loaded; while start-up indexing runs it says
+    {"status": "indexing", "progress": ...} (503), then {"status": "ok"} (200)."""
+
+    async def database_ready() -> bool:
+        async with services.db.session() as session:
+            return (await session.scalar(text("SELECT 1"))) == 1
+
+    async def index_ready() -> bool:
+        return services.indexer.ready
+
+    server.add_check("database", database_ready)
+    server.add_check("index", index_ready)
+    server.set_status(services.indexer.status)
+
+
 async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Platform] = PLATFORMS) -> None:
     """Start everything, wait for `stop`, then stop everything in reverse order. A configured platform that
     cannot start raises PlatformError (after stopping what had started): the service never runs half-set-up."""
@@ -61,17 +81,7 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
         server.add_route("/metrics", metrics_endpoint)
         for path, endpoint in calendar_routes(services.db, base_url=base_url(settings)):
             server.add_route(path, endpoint)  # type: ignore[arg-type]
-
-        async def database_ready() -> bool:
-            async with services.db.session() as session:
-                return (await session.scalar(text("SELECT 1"))) == 1
-
-        async def index_ready() -> bool:
-            return services.indexer.ready
-
-        server.add_check("database", database_ready)
-        server.add_check("index", index_ready)
-        server.set_status(services.indexer.status)
+        add_health(server, services)
         mount_console(services, server)
         for runner in await start_configured(platforms, services, server):
             stoppers.append((runner.platform, runner.stop))
