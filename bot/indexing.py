@@ -2,9 +2,10 @@
 with a timeout, and kept in step with the knowledge base that every worker shares.
 
 A change made anywhere (the console of another worker, `a6bot kb import`) bumps the revision in the
-database (bot.kb.bump_revision). On PostgreSQL the commit also sends a NOTIFY that `follow` receives within
-milliseconds; polling the revision is the fallback there and the only way on SQLite. Syncing is cheap when
-another worker already embedded the change: its vectors are loaded from the database.
+database (bot.kb.bump_revision). On PostgreSQL the process that made it sends a NOTIFY once the change's
+vectors are stored (bot.kb.announce), which `follow` receives within milliseconds, so the others load those
+vectors rather than encode the same passages; polling the revision is the fallback there and the only way
+on SQLite.
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ class Indexer:
         self.path = path
         self.lock_timeout = lock_timeout
         self.poll_seconds = poll_seconds
-        self.state = "indexing"  # then "ok"
         self.done = self.total = 0
         self.revision: int | None = None  # the knowledge base revision the index was last synced at
         self.failed: dict[int, Failure] = {}
@@ -118,7 +118,6 @@ class Indexer:
                 await self.open(progress)
             except Exception:
                 log.exception("start-up indexing failed; the index keeps what it had")
-            self.state = "ok"
             if follow:
                 await self.follow()
 

@@ -67,11 +67,17 @@ class Failure:
 
 
 async def bump_revision(session: AsyncSession) -> None:
-    """Count a knowledge base change in the same transaction and, on PostgreSQL, tell every listening
-    worker once it commits."""
+    """Count a knowledge base change, in the transaction that makes it: a worker whose index was synced at
+    an older revision syncs (bot.indexing)."""
     await session.execute(update(KbRevision).where(KbRevision.id == 1).values(revision=KbRevision.revision + 1))
-    if session.bind.dialect.name == "postgresql":
-        await session.execute(text(f"NOTIFY {CHANNEL}"))
+
+
+async def announce(db: Database) -> None:
+    """Wake the other workers on PostgreSQL (they LISTEN). Sent once the change's vectors are stored, not
+    when the change commits, so the others load them instead of encoding the same passages at once."""
+    if db.engine.dialect.name == "postgresql":
+        async with db.session() as session:
+            await session.execute(text(f"NOTIFY {CHANNEL}"))
 
 
 async def kb_revision(db: Database) -> int:
@@ -250,6 +256,7 @@ async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[in
             progress(min(start + SYNC_BATCH, len(wanted)), len(wanted))
     stats.embedded = len(ready)
     await asyncio.to_thread(index.apply, stale, ready)
+    await announce(db)
     if path is not None:
         await asyncio.to_thread(index.save, path)
     return stats

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from adapters.telegram.settings import TelegramSettings
 from bot.outreach.ratelimit import Rate
 from bot.platform import Runner
+from bot.shared_secrets import TELEGRAM_WEBHOOK
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -56,7 +57,10 @@ class TelegramPlatform:
             await application.start()
             if webhook_url:
                 configured = settings.telegram_webhook_secret
-                secret = webhook_secret(configured.get_secret_value() if configured else None)
+                # Not configured: the install's own secret, shared by every worker, so whichever registers
+                # the webhook last, all of them accept Telegram's calls.
+                secret = webhook_secret(configured.get_secret_value() if configured
+                                        else services.settings.shared_secret(TELEGRAM_WEBHOOK))
                 server.add_route(webhook_path(webhook_url), webhook_endpoint(application, secret), methods=["POST"])
                 await application.bot.set_webhook(webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
             else:

@@ -15,6 +15,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from bot.config import Settings
 from bot.console.accounts import get_staff, rank
+from bot.shared_secrets import SESSION
 
 MAX_BODY = 21 * 1024 * 1024  # an upload of 20 MB plus the form around it
 
@@ -33,9 +34,13 @@ Handler = Callable[[Request, Staff], Awaitable[Response]]
 
 
 def session_secret(settings: Settings) -> str:
-    """A6BOT_SESSION_SECRET, or a random secret kept under the data dir so sessions survive a restart."""
+    """A6BOT_SESSION_SECRET, else the install's own secret from the database (shared by every worker, so a
+    session signed by one is valid on the others), else one kept under the data dir."""
     if settings.session_secret is not None and settings.session_secret.get_secret_value():
         return settings.session_secret.get_secret_value()
+    shared = settings.shared_secret(SESSION)
+    if shared is not None:
+        return shared
     path = settings.data_dir / ".session-secret"
     if not path.exists():
         settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,65 @@
+"""Two workers on one database: a knowledge base change made through one worker's console is answered by
+the other within seconds (PostgreSQL: LISTEN/NOTIFY; SQLite: polling the revision), without re-encoding."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.cli.platforms import open_services
+from bot.console.curation import Curator
+from bot.console.faq import FaqEntry
+from bot.services import Services
+
+from tests.deploy.conftest import HashEncoder, make_settings
+
+QUESTION = "What is an ITMO?"
+EDITED = FaqEntry("test-itmo-definition", QUESTION,
+                  "An ITMO is an internationally transferred mitigation outcome; the quokka clause applies.",
+                  "Decision 2/CMA.3, annex, para. 1")
+
+
+async def answer_changes(svc: Services, word: str, limit: float) -> float:
+    """Seconds until `svc` answers QUESTION with `word`; fails after `limit`."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        answer = await svc.answerer.ask(QUESTION, channel="test")
+        if word in answer.text:
+            return time.monotonic() - start
+        await asyncio.sleep(0.1)
+    pytest.fail(f"the other worker did not answer from the edit within {limit} s")
+
+
+async def two_workers(tmp_path: Path, url: str) -> tuple[Services, Services, HashEncoder]:
+    first = await open_services(make_settings(tmp_path / "w1", url), encoder=HashEncoder(), wait=False)
+    await first.indexer.wait()
+    encoder = HashEncoder()
+    second = await open_services(make_settings(tmp_path / "w2", url), encoder=encoder, wait=False)
+    await second.indexer.wait()
+    return first, second, encoder
+
+
+@pytest.mark.postgres
+async def test_faq_edit_on_one_worker_is_answered_by_the_other_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    first, second, encoder = await two_workers(tmp_path, pg_url)
+    try:
+        assert "quokka" not in (await second.answerer.ask(QUESTION)).text
+        await Curator(first).save_faq(EDITED, actor="test")
+        took = await answer_changes(second, "quokka", 5)
+        assert took < 5 and encoder.passages == 0  # the second worker loaded the first one's vectors
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_faq_edit_on_one_worker_is_answered_by_the_other_on_sqlite(tmp_path: Path) -> None:
+    first, second, _ = await two_workers(tmp_path, f"sqlite:///{tmp_path / 'shared.sqlite3'}")
+    try:
+        await Curator(first).save_faq(EDITED, actor="test")
+        assert await answer_changes(second, "quokka", 5) < 5
+    finally:
+        await first.close()
+        await second.close()
