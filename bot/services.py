@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from bot.answering import Answerer
+from bot.cluster import Cluster
 from bot.config import Settings
 from bot.indexing import Indexer
 from bot.kb import ImportSummary, import_paths
@@ -41,6 +42,11 @@ class Backend:
 
     settings: Settings
     db: Database
+
+    @cached_property
+    def cluster(self) -> Cluster:
+        """Singleton jobs among the workers: `run_as_leader(name, job)` (bot.cluster)."""
+        return Cluster(self.db.url)
 
     @cached_property
     def outreach(self) -> Outreach:

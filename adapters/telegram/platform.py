@@ -4,6 +4,7 @@ starts, so an install without Telegram never loads it, and a broken install fail
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from bot.platform import Runner
 from bot.shared_secrets import TELEGRAM_WEBHOOK
 
 if TYPE_CHECKING:
+    from bot.cluster import Leadership
     from bot.config import Settings
     from bot.outreach.notifier import Notifier
     from bot.server import HttpServer
@@ -40,9 +42,21 @@ class TelegramPlatform:
         webhook_url = settings.telegram_webhook_url
         application = build_application(settings, polling=not webhook_url)
         register(application, services)
+        leadership: Leadership | None = None
+
+        async def poll() -> None:
+            """Only the elected worker polls (two pollers get 409 Conflict); the others still send."""
+            assert application.updater is not None
+            await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+            try:
+                await asyncio.Event().wait()
+            finally:
+                await application.updater.stop()
 
         async def stop() -> None:
             """Stop polling (or taking webhook updates), finish the updates in hand, close the HTTP clients."""
+            if leadership is not None:
+                await leadership.stop()
             updater = application.updater
             if updater is not None and updater.running:
                 await updater.stop()
@@ -64,8 +78,7 @@ class TelegramPlatform:
                 server.add_route(webhook_path(webhook_url), webhook_endpoint(application, secret), methods=["POST"])
                 await application.bot.set_webhook(webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
             else:
-                assert application.updater is not None
-                await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+                leadership = services.cluster.run_as_leader("telegram-polling", poll)
         except BaseException:
             await stop()
             raise
