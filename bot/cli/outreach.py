@@ -23,10 +23,12 @@ app = typer.Typer(help="Event outreach: deliveries and subscriptions.", no_args_
 @app.command("tick")
 def tick(now: str = typer.Option(None, "--now", help="ISO time to plan for (default: now), e.g. 2026-03-05T09:00Z"),
          drain: bool = typer.Option(True, "--drain/--no-drain", help="wait for retries due within 30 s"),
-         lease: float = typer.Option(60.0, "--lease", help="seconds before a dead worker's claims are retried"),
+         lease: float = typer.Option(15.0, "--lease", help="seconds before a dead worker's claims are retried "
+                                                           "(renewed every lease/3 s while this worker lives)"),
          rate_scale: float = typer.Option(1.0, "--rate-scale", help="multiply the platforms' rate limits"),
          worker: str = typer.Option(None, "--worker", help="worker name in the claims (default host:pid)")) -> None:
-    """Plan and send everything due as of --now; SIGTERM finishes the sends in flight and exits."""
+    """Plan and send everything due as of --now; SIGTERM finishes the sends in flight and exits. Deliveries
+    another worker holds (claimed, not yet sent) are listed in "held", with when they become claimable."""
     try:
         when = parse_now(now)
     except ValueError:
@@ -44,7 +46,10 @@ def tick(now: str = typer.Option(None, "--now", help="ISO time to plan for (defa
             loop.add_signal_handler(sig, dispatcher.stop)
         try:
             report = await dispatcher.tick(when, drain=drain)
-            out.print(json.dumps(report.__dict__))
+            others = await outbox.held(services.db, exclude=dispatcher.worker)
+            out.print(json.dumps({**report.__dict__, "held": [h.to_json() for h in others]}))
+            for h in others:
+                err.print(f"not sent here: {h.describe()}", highlight=False)
         finally:
             await close_notifiers(notifiers)
             await services.close()
@@ -54,16 +59,17 @@ def tick(now: str = typer.Option(None, "--now", help="ISO time to plan for (defa
 
 @app.command("status")
 def status(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
-    """Deliveries per event: pending, sent, failed, paused."""
+    """Deliveries per event: pending (including claimed), sent, failed, paused; then the deliveries each
+    worker holds and when they become claimable if it died."""
 
-    async def main() -> list[dict[str, object]]:
+    async def main() -> tuple[list[dict[str, object]], list[outbox.Held]]:
         db = await open_database(Settings())
         try:
-            return await outbox.status(db)
+            return await outbox.status(db), await outbox.held(db)
         finally:
             await db.close()
 
-    rows = run(main())
+    rows, held = run(main())
     if as_json:
         print(json.dumps(rows))
         return
@@ -74,6 +80,8 @@ def status(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> 
     for r in rows:
         out.print(f"{str(r['event'])[:40]:<40} {r['pending'] + r['claimed']:>8} {r['sent']:>6} {r['failed']:>7} "
                   f"{r['paused']:>7} {r['skipped']:>8}")
+    for h in held:
+        out.print(f"claimed, not yet sent: {h.describe()}")
 
 
 @app.command("subscribe")

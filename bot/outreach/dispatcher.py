@@ -30,7 +30,8 @@ Observer = Callable[[str, str, float], None]  # (platform, state, seconds): metr
 class Policy:
     """Retry and batching knobs; the defaults suit Telegram and Slack."""
 
-    lease: float = 60.0  # a row claimed by a worker that died becomes claimable again after this
+    lease: float = 15.0  # a row claimed by a worker that died becomes claimable again after this; a live
+    # worker renews its claims every lease / 3 seconds (heartbeat), so a batch may take longer than the lease
     batch: int = 100
     lanes: int = 2  # concurrent claim-send-record loops per worker, so sending never waits for the database
     max_attempts: int = 6  # transient failures before a delivery is marked failed
@@ -138,16 +139,37 @@ class Dispatcher:
                                            limit=self.policy.batch, lease=self.policy.lease)
             if not items:
                 return
-            outcomes = await self.send_batch(items)
-            await outbox.finish(self.db, outcomes=outcomes)
+            heartbeat = asyncio.create_task(self.heartbeat(items[0].token))
+            try:
+                outcomes = await self.send_batch(items)
+            finally:
+                heartbeat.cancel()
             for o in outcomes:
                 report.add(o.state)
 
+    async def heartbeat(self, token: str) -> None:
+        """Renew this batch's lease while it is being sent: a live worker keeps its claims however slow the
+        platform, and a dead one's expire `lease` seconds after its last beat."""
+        while True:
+            await asyncio.sleep(self.policy.lease / 3)
+            try:
+                await outbox.renew(self.db, token=token, lease=self.policy.lease)
+            except Exception as error:  # the database away for a moment: the next beat tries again
+                log.warning("could not renew the outreach lease %s: %s", token, error)
+
     async def send_batch(self, items: list[Claimed]) -> list[Outcome]:
+        """Send a claimed batch; each outcome is recorded as soon as its send returns, so a kill loses (and
+        later re-sends) only the sends in flight, never a batch of finished ones."""
         event_ids = {i.event_id for i in items if i.event_id} | {e for i in items for e in i.payload.get("events", [])}
         async with self.db.session() as session:
             events = {e.id: e for e in (await session.scalars(select(Event).where(Event.id.in_(event_ids)))).all()}
-        return list(await asyncio.gather(*(self.deliver(item, events) for item in items)))
+
+        async def deliver_and_record(item: Claimed) -> Outcome:
+            outcome = await self.deliver(item, events)
+            await outbox.finish(self.db, outcomes=[outcome])
+            return outcome
+
+        return list(await asyncio.gather(*(deliver_and_record(item) for item in items)))
 
     def notice(self, item: Claimed, events: Mapping[int, Event]) -> Notice:
         ids = item.payload.get("events", []) if item.kind == "digest" else [item.event_id]

@@ -170,6 +170,53 @@ async def finish(db: Database, *, outcomes: Sequence[Outcome]) -> None:
                                                          Delivery.state == "pending").values(state="paused"))
 
 
+async def renew(db: Database, *, token: str, lease: float) -> int:
+    """Extend the lease of the deliveries a batch still holds (the dispatcher's heartbeat)."""
+    async with db.session() as session:
+        result = await session.execute(update(Delivery).where(Delivery.claimed_by == token, Delivery.state == "claimed")
+                                       .values(lease_until=wall_now() + timedelta(seconds=lease)))
+        return max(result.rowcount or 0, 0)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Held:
+    """Deliveries claimed by one worker and not finished: being sent if it lives, claimable by another
+    worker once the lease runs out if it died."""
+
+    worker: str
+    count: int
+    lease_until: datetime  # the latest of its leases: all are claimable again by then
+
+    def seconds_left(self, now: datetime | None = None) -> float:
+        return max(0.0, (self.lease_until - (now or wall_now())).total_seconds())
+
+    def describe(self, now: datetime | None = None) -> str:
+        left = self.seconds_left(now)
+        when = f"claimable in {left:.0f} s if that worker is gone" if left else "lease expired: claimable now"
+        return f"{self.count} held by {self.worker} ({when}, at {self.lease_until:%H:%M:%S} UTC)"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"worker": self.worker, "count": self.count, "lease_until": self.lease_until.isoformat(),
+                "seconds_left": round(self.seconds_left(), 1)}
+
+
+async def held(db: Database, *, exclude: str | None = None) -> list[Held]:
+    """Claimed deliveries per worker (the claim token is worker/batch), optionally not this worker's own."""
+    async with db.session() as session:
+        rows = (await session.execute(select(Delivery.claimed_by, func.count(), func.max(Delivery.lease_until))
+                                      .where(Delivery.state == "claimed").group_by(Delivery.claimed_by))).all()
+    per_worker: dict[str, Held] = {}
+    for token, count, until in rows:
+        worker = (token or "?").rsplit("/", 1)[0]
+        if worker == exclude or until is None:
+            continue
+        before = per_worker.get(worker)
+        until = _aware(until)
+        per_worker[worker] = Held(worker, count + (before.count if before else 0),
+                                  max(until, before.lease_until) if before else until)
+    return sorted(per_worker.values(), key=lambda h: h.worker)
+
+
 async def next_retry_at(db: Database, *, due_by: datetime) -> datetime | None:
     """When the earliest pending retry (or expired lease) becomes claimable; None when nothing is waiting."""
     async with db.session() as session:

@@ -123,7 +123,9 @@ async def test_a6bot_run_health_metrics_calendar_console_and_sigterm(
                 return response if response.status_code == 200 else None
 
             health = await until(healthy, 180, "/healthz to say ready")
-            assert health.json() == {"ready": True, "checks": {"database": True, "index": True}}
+            body = health.json()
+            assert body["status"] == "ok" and body["ready"] is True
+            assert body["checks"] == {"database": True, "index": True} and body["progress"]["indexed"] > 0
 
             login = await client.get("/console/login")
             assert login.status_code == 200 and 'name="password"' in login.text
