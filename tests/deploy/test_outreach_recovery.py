@@ -40,11 +40,17 @@ async def seed(url: str, count: int, platform: str) -> None:
 async def test_a_live_worker_keeps_its_claims_beyond_the_lease(pg_url: str) -> None:
     await seed(pg_url, 40, "memory")
     databases = [Database(pg_url), Database(pg_url)]
-    notifiers = [MemoryNotifier(delay=1.5), MemoryNotifier(delay=1.5)]  # each batch takes longer than the lease
+    # w0's batch takes five leases to send; w1 sends the rest quickly, then waits for leases to expire.
+    notifiers = [MemoryNotifier(delay=3.0), MemoryNotifier(delay=0.02)]
     policy = Policy(lease=0.6, batch=10, lanes=1)
-    dispatchers = [Dispatcher(db, {"memory": n}, base_url=BASE, worker=f"w{i}", policy=policy)
-                   for i, (db, n) in enumerate(zip(databases, notifiers))]
-    await asyncio.gather(*(d.tick(NOW) for d in dispatchers))
+    slow, fast = (Dispatcher(db, {"memory": n}, base_url=BASE, worker=f"w{i}", policy=policy)
+                  for i, (db, n) in enumerate(zip(databases, notifiers)))
+
+    async def fast_after_slow_claimed() -> None:
+        await asyncio.sleep(0.3)
+        await fast.tick(NOW, drain=True)
+
+    await asyncio.gather(slow.tick(NOW), fast_after_slow_claimed())
     sent = Counter(n.delivery_id for notifier in notifiers for _, n in notifier.sent)
     async with databases[0].session() as session:
         states = dict((await session.execute(select(Delivery.state, func.count()).group_by(Delivery.state))).all())
