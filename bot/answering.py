@@ -8,8 +8,9 @@ import hmac
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import exc, select
 
+from bot.capacity import Busy, Capacity
 from bot.compose import CROSS_SCALE, MAIN_SCALE, Source, confidence, overlap
 from bot.composition import compose
 from bot.config import Settings
@@ -107,7 +108,8 @@ class Answerer:
 
     def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"",
                  responders: Sequence[Responder] = (), footer_hint: FooterHint | None = None,
-                 observers: Sequence[Observer] = (), starting: Callable[[], bool] | None = None) -> None:
+                 observers: Sequence[Observer] = (), starting: Callable[[], bool] | None = None,
+                 capacity: Capacity | None = None) -> None:
         self.settings = settings
         self.db = db
         self.index = index
@@ -116,6 +118,7 @@ class Answerer:
         self.footer_hint = footer_hint
         self.observers = tuple(observers)  # told of every answer once it is logged, e.g. metrics
         self.starting = starting  # true while start-up indexing runs: questions get a "still starting" reply
+        self.capacity = capacity  # questions answered at once and waiting, per worker (bot.capacity)
         self.conversations = ConversationStore(db)
         self.horizon: Horizon | None = load_horizon((settings.knowledge_dir or CONTENT) / "horizon.yaml")
 
@@ -191,10 +194,38 @@ class Answerer:
                       kind="declined")
 
     async def ask(self, text: str, *, channel: str = "cli", user_id: str | None = None,
-                  conversation: str | None = None) -> Answer:
+                  conversation: str | None = None, busy: Callable[[str], Awaitable[object]] | None = None,
+                  retries: int = 3) -> Answer:
         """Answer one message in its conversation and log it; raises QuestionError for empty or oversized
-        messages. Greetings, thanks and commands are answered but never logged as questions."""
+        messages. Greetings, thanks and commands are answered but never logged as questions.
+
+        Beyond the worker's capacity: Busy (the web chat answers 503), or, with `busy` (chat channels), that
+        callback gets a "busy, retrying" text in the asker's language once and the question is retried up
+        to `retries` times after the suggested wait."""
         asked = validate_question(text)
+        attempt = 0
+        while True:
+            try:
+                return await self._ask_within_capacity(asked, channel, user_id, conversation)
+            except Busy as error:
+                if busy is None or attempt >= retries:
+                    raise
+                if attempt == 0:
+                    await busy(say("answer.busy", detect_language(asked)))
+                attempt += 1
+                await asyncio.sleep(error.retry_after)
+
+    async def _ask_within_capacity(self, asked: str, channel: str, user_id: str | None,
+                                   conversation: str | None) -> Answer:
+        if self.capacity is None:
+            return await self._answer(asked, channel, user_id, conversation)
+        async with self.capacity.slot():
+            try:
+                return await self._answer(asked, channel, user_id, conversation)
+            except exc.TimeoutError as error:  # no database connection in time: busy, not broken
+                raise Busy(self.capacity.retry_after) from error
+
+    async def _answer(self, asked: str, channel: str, user_id: str | None, conversation: str | None) -> Answer:
         context = await self.conversations.get(conversation) if conversation else None
         language = detect_language(asked, default=context.language if context else "en")
         answer = self.reply(asked, language)

@@ -58,6 +58,9 @@ class Settings(Section):
     events_dir: Path | None = Field(default=None, description="events loaded on every start; default: the bundled ones")
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="platform:user ids allowed staff commands")
     session_secret: SecretStr | None = None
+    question_concurrency: int = Field(default=8, ge=1, description="questions one worker answers at once")
+    question_queue: int = Field(default=32, ge=0, description="questions waiting beyond those; more get 'busy'")
+    question_wait: float = Field(default=10.0, gt=0, description="seconds a question may wait for its turn")
     index_lock_timeout: float = Field(default=60.0, gt=0, description="seconds a knowledge base change waits for the index")
     index_poll_seconds: float = Field(default=2.0, gt=0, description="how often a worker checks for other workers' changes")
     log_level: str = "INFO"
@@ -92,6 +95,12 @@ class Settings(Section):
     def effective_database_url(self) -> str:
         """The URL used, with the default SQLite file under data_dir when none is configured."""
         return self.database_url or f"sqlite:///{(self.data_dir / 'a6bot.sqlite3').resolve()}"
+
+    @property
+    def db_pool_size(self) -> int:
+        """Connections per worker: one per question answered at once, plus the console, outreach, the
+        index and health checks; waiting questions hold none."""
+        return self.question_concurrency + 6
 
     @property
     def index_dir(self) -> Path:

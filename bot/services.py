@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from bot.answering import Answerer
+from bot.capacity import Capacity
 from bot.cluster import Cluster
 from bot.config import Settings
 from bot.indexing import Indexer
@@ -126,8 +127,9 @@ def make_answerer(settings: Settings, db: Database, index: SearchIndex, *,
     questions about events first, then the knowledge base, each answer counted for /metrics; while
     `starting()` (start-up indexing), a "still starting" reply instead of an answer from half an index."""
     events = EventAnswers(db, base_url=base_url(settings))
+    capacity = Capacity(settings.question_concurrency, settings.question_queue, wait=settings.question_wait)
     return Answerer(settings, db, index, salt=user_salt(settings), responders=[events.respond],
-                    footer_hint=events.footer, observers=[count_answer], starting=starting)
+                    footer_hint=events.footer, observers=[count_answer], starting=starting, capacity=capacity)
 
 
 async def open_services(settings: Settings, *, database: Database | None = None, progress: Progress | None = None,
@@ -138,7 +140,7 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     migrations); by default the configured URL with the core's migrations only. `wait=False` (the server)
     returns at once and brings the index up to date in the background, then follows other workers'
     changes; questions asked meanwhile get a "still starting" reply."""
-    db = database or Database(settings.effective_database_url)
+    db = database or Database(settings.effective_database_url, pool_size=settings.db_pool_size)
     await prepare_database(db, settings)
     await import_shipped(db, settings.knowledge_dir or CONTENT)
     index = await asyncio.to_thread(make_index, settings, encoder)

@@ -10,6 +10,7 @@ from adapters.slack.blocks import Block, answer_blocks, escape, fallback, text_b
 from adapters.slack.inbound import question_text
 from adapters.slack.notices import event_blocks
 from bot.answering import QuestionError
+from bot.capacity import Busy
 from bot.outreach.facade import summary
 from bot.outreach.topics import TOPICS, parse_topics
 from bot.services import Services
@@ -56,6 +57,8 @@ class Commands:
             answer = await self.services.answerer.ask(question_text(args), channel="slack", user_id=user_id)
         except QuestionError as error:
             return Reply.of(str(error))
+        except Busy as busy:  # a slash command is answered once, within Slack's time: no retrying here
+            return Reply.of(words("public.error.busy", language, seconds=busy.retry_after))
         return Reply(text=fallback(answer.plain()), blocks=answer_blocks(answer, language), visible=True)
 
     async def events(self, args: str, *, chat_id: str, language: str) -> Reply:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -50,9 +50,10 @@ class SlackBot:
         log.warning("ignored a replayed Slack request (timestamp %s)", stamp)
         return False
 
-    async def reply_blocks(self, client: AsyncWebClient, text: str, user: str | None) -> tuple[str, list[Block]]:
+    async def reply_blocks(self, client: AsyncWebClient, text: str, user: str | None,
+                           busy: Callable[[str], Awaitable[object]] | None = None) -> tuple[str, list[Block]]:
         try:
-            answer = await self.services.answerer.ask(text, channel="slack", user_id=user)
+            answer = await self.services.answerer.ask(text, channel="slack", user_id=user, busy=busy)
         except QuestionError as error:
             return fallback(str(error)), text_blocks(escape(str(error)))
         return fallback(answer.plain()), answer_blocks(answer, await self.locales.language(client, user))
@@ -62,7 +63,11 @@ class SlackBot:
         if await self.support.message(client, {**event, "text": question_text(event.get("text"))}, team=team,
                                       language=language, thread_ts=thread_ts, in_dm=is_dm(event)):
             return  # the support flow's answer (never logged as a question), or its offer
-        text, blocks = await self.reply_blocks(client, question_text(event.get("text")), event.get("user"))
+
+        async def busy(notice: str) -> None:
+            await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=notice)
+
+        text, blocks = await self.reply_blocks(client, question_text(event.get("text")), event.get("user"), busy)
         await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=text, blocks=blocks,
                                       unfurl_links=False)
         if thread_ts is not None and not is_dm(event):

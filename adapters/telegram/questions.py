@@ -60,7 +60,8 @@ async def answer(update: Update, context: Context, question: str) -> None:
         await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
     try:
         result = await services_of(context).answerer.ask(question, channel="telegram",
-                                                         user_id=str(user.id) if user else None)
+                                                         user_id=str(user.id) if user else None,
+                                                         busy=message.reply_text)
     except QuestionError as error:
         await message.reply_text(str(error))
         return

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from bot.answering import MAX_QUESTION_CHARS, Answer, QuestionError
+from bot.capacity import Busy
 from bot.escalation import Escalation, Forward
 from bot.public import ClientLimits, PublicError, Visitors, client_address, email_address, json_body, same_origin, \
     text_field
@@ -59,6 +60,9 @@ class Chat:
             async with asyncio.timeout(self.answer_seconds):
                 return await self.services.answerer.ask(question, channel=CHANNEL, user_id=visitor,
                                                         conversation=f"{CHANNEL}:{visitor}")
+        except Busy as busy:  # beyond this worker's capacity: refused at once, asked to come back
+            raise PublicError(503, "public.error.busy", retry_after=busy.retry_after,
+                              seconds=busy.retry_after) from None
         except TimeoutError:
             log.warning("a web question took longer than %.0f s", self.answer_seconds)
             raise PublicError(503, "public.error.busy", retry_after=BUSY_RETRY, seconds=BUSY_RETRY) from None

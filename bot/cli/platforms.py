@@ -27,7 +27,7 @@ check_names(PLATFORMS)
 
 def database(settings: Settings) -> Database:
     """The configured database, with every platform's migrations known to it."""
-    return Database(settings.effective_database_url, migrations=migrations(PLATFORMS))
+    return Database(settings.effective_database_url, migrations=migrations(PLATFORMS), pool_size=settings.db_pool_size)
 
 
 async def open_database(settings: Settings) -> Database:

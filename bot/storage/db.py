@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -31,13 +32,17 @@ def sync_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def create_engine(url: str) -> AsyncEngine:
-    """An engine with SQLite tuned for one writer and many readers (WAL, foreign keys on)."""
+def create_engine(url: str, *, pool_size: int | None = None) -> AsyncEngine:
+    """An engine with SQLite tuned for one writer and many readers (WAL, foreign keys on); on PostgreSQL a
+    pool of `pool_size` connections (plus as many again in bursts) when given."""
     url = async_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+    options: dict[str, Any] = {}
+    if pool_size and parsed.get_backend_name() == "postgresql":
+        options = {"pool_size": pool_size, "max_overflow": pool_size, "pool_timeout": 10}
+    engine = create_async_engine(url, pool_pre_ping=parsed.get_backend_name() != "sqlite", **options)
     if parsed.get_backend_name() == "sqlite":
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -58,10 +63,10 @@ class Database:
     `migrations`: folders of revisions beyond the core's (each platform's own tables). Every process that
     migrates one database must know the same folders, so they come from the one list of platforms."""
 
-    def __init__(self, url: str, *, migrations: Sequence[Path] = ()) -> None:
+    def __init__(self, url: str, *, migrations: Sequence[Path] = (), pool_size: int | None = None) -> None:
         self.url = url
         self.migrations = tuple(migrations)
-        self.engine = create_engine(url)
+        self.engine = create_engine(url, pool_size=pool_size)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @asynccontextmanager

@@ -7,6 +7,7 @@ import hashlib
 import re
 import socket
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,7 @@ class HashEncoder:
         self.poison = poison
         self.passages = 0
         self.gate: threading.Event | None = None  # when set to an unset Event, encoding waits for it
+        self.query_seconds = 0.0  # how long embedding a question takes
         self._lock = threading.Lock()
 
     def _vector(self, text: str) -> np.ndarray:
@@ -41,6 +43,10 @@ class HashEncoder:
         return vector / norm if norm else vector
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
+        time.sleep(self.query_seconds)
+        return self._vectors(texts)
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
 
     def encode_passages(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
@@ -50,7 +56,7 @@ class HashEncoder:
             raise RuntimeError("the model cannot take this input")
         with self._lock:
             self.passages += len(texts)
-        return self.encode_queries(texts)
+        return self._vectors(texts)
 
 
 def make_settings(data_dir: Path, database_url: str = "", **values: object) -> Settings:
