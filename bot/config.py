@@ -61,6 +61,8 @@ class Settings(Section):
     question_concurrency: int = Field(default=8, ge=1, description="questions one worker answers at once")
     question_queue: int = Field(default=32, ge=0, description="questions waiting beyond those; more get 'busy'")
     question_wait: float = Field(default=10.0, gt=0, description="seconds a question may wait for its turn")
+    prebuilt_vectors: Path | None = Field(default=None, description="vectors from `a6bot kb prebuild`; default: "
+                                          "prebuilt-vectors.npz in the knowledge base folder")
     index_lock_timeout: float = Field(default=60.0, gt=0, description="seconds a knowledge base change waits for the index")
     index_poll_seconds: float = Field(default=2.0, gt=0, description="how often a worker checks for other workers' changes")
     log_level: str = "INFO"

@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from bot.kb import CHANNEL, Failure, SyncStats, kb_revision, sync_index
 from bot.storage import Database
 from index import SearchIndex
+from index.prebuilt import Prebuilt
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -37,8 +38,9 @@ class Indexer:
     background start-up sync and the watch for other workers' changes, `status()` for /healthz."""
 
     def __init__(self, db: Database, index: SearchIndex, *, path: Path | None = None, lock_timeout: float = 60.0,
-                 poll_seconds: float = 2.0) -> None:
+                 poll_seconds: float = 2.0, prebuilt: Prebuilt | None = None) -> None:
         self.db = db
+        self.prebuilt = prebuilt
         self.index = index
         self.path = path
         self.lock_timeout = lock_timeout
@@ -89,7 +91,7 @@ class Indexer:
             if progress:
                 progress(done, total)
 
-        stats = await sync_index(self.db, self.index, path=self.path, progress=report,
+        stats = await sync_index(self.db, self.index, path=self.path, progress=report, prebuilt=self.prebuilt,
                                  skip={f.chunk_id: f.text_hash for f in self.failed.values()})
         for failure in stats.failed:
             self.failed[failure.chunk_id] = failure

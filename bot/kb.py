@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.storage import ChunkRow, ChunkVector, Database, Document, KbRevision
 from index import IndexItem, SearchIndex
+from index.prebuilt import Prebuilt
 from index.search_index import VARIANT_SLOTS
 from knowledge.loaders import collect_files, load_file
 from knowledge.types import LoadError, ParsedDocument
@@ -32,7 +33,7 @@ RETIRED = "retired"  # chunk kind of a console marker that hides (retires) the e
 IN_SCOPE_DECISION = re.compile(r"\b(?:article|art[ií]culo) 6\b", re.IGNORECASE)
 # PostgreSQL channel on which a knowledge base change is announced to every worker (bot.indexing listens).
 CHANNEL = "a6bot_kb"
-SYNC_BATCH = 256
+SYNC_BATCH = 64  # chunks per step: the progress bar moves every few seconds even on a slow machine
 log = logging.getLogger(__name__)
 
 
@@ -228,11 +229,13 @@ def indexed_chunks() -> Select[tuple[int, str]]:
 
 
 async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[int, int], None] | None = None,
-                     path: Path | None = None, skip: dict[int, str] | None = None) -> SyncStats:
+                     path: Path | None = None, skip: dict[int, str] | None = None,
+                     prebuilt: Prebuilt | None = None) -> SyncStats:
     """Bring the index in line with the database: new or changed chunks get their stored vectors, or are
     embedded (and their vectors stored for every other worker), removed ones go; then one atomic swap, and a
     save when `path` is given. A chunk the encoder fails on is reported in `failed` and skipped; `skip`
-    (chunk id -> text hash) names chunks that failed before and are not tried again until they change."""
+    (chunk id -> text hash) names chunks that failed before and are not tried again until they change;
+    `prebuilt` vectors (`a6bot kb prebuild`) are used for what the database does not hold yet."""
     skip = skip or {}
     async with db.session() as session:
         current = dict((await session.execute(indexed_chunks())).all())
@@ -243,10 +246,14 @@ async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[in
     if not stale and not wanted:
         return stats
     ready: list[IndexItem] = []
+    if progress and wanted:
+        progress(0, len(wanted))
     for start in range(0, len(wanted), SYNC_BATCH):
         items, sources = await _load_items(db, wanted[start:start + SYNC_BATCH], index)
         missing = [item for item in items if any(e.name not in item.embeddings for e, _ in index.models_for(item))]
-        stats.encoded += len(missing)
+        if prebuilt is not None and len(prebuilt):
+            prebuilt.fill(index, missing)
+        stats.encoded += sum(any(e.name not in item.embeddings for e, _ in index.models_for(item)) for item in missing)
         failed = await _embed(index, missing, sources)
         stats.failed.extend(failed)
         if missing:
@@ -260,6 +267,16 @@ async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[in
     if path is not None:
         await asyncio.to_thread(index.save, path)
     return stats
+
+
+async def indexed_items(db: Database, index: SearchIndex) -> list[IndexItem]:
+    """Every chunk the index should hold, with the vectors the database has for it."""
+    async with db.session() as session:
+        ids = list((await session.execute(indexed_chunks())).scalars())
+    items: list[IndexItem] = []
+    for start in range(0, len(ids), SYNC_BATCH):
+        items.extend((await _load_items(db, ids[start:start + SYNC_BATCH], index))[0])
+    return items
 
 
 async def _load_items(db: Database, ids: list[int], index: SearchIndex) -> tuple[list[IndexItem], dict[int, str]]:

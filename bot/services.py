@@ -26,6 +26,7 @@ from bot.shared_secrets import load_secrets, user_salt
 from bot.staff import Staff
 from bot.storage import Database, Document
 from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
+from index.prebuilt import Prebuilt
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
 from knowledge.loaders import collect_files
 
@@ -132,6 +133,21 @@ def make_answerer(settings: Settings, db: Database, index: SearchIndex, *,
                     footer_hint=events.footer, observers=[count_answer], starting=starting, capacity=capacity)
 
 
+PREBUILT = "prebuilt-vectors.npz"
+
+
+def prebuilt_path(settings: Settings) -> Path:
+    """Where `a6bot kb prebuild` writes and every start looks: beside the knowledge base it was built from."""
+    return settings.prebuilt_vectors or (settings.knowledge_dir or CONTENT) / PREBUILT
+
+
+def load_models(index: SearchIndex) -> None:
+    """Load the encoders now (seconds each) rather than at the first question or passage."""
+    _ = index.encoder.dim
+    if index.crosslingual is not None:
+        index.crosslingual.encode_queries(["warm-up"])
+
+
 async def open_services(settings: Settings, *, database: Database | None = None, progress: Progress | None = None,
                         encoder: Encoder | None = None, wait: bool = True) -> Services:
     """Migrate the database, import the shipped knowledge base and events, and load or update the index.
@@ -140,12 +156,19 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     migrations); by default the configured URL with the core's migrations only. `wait=False` (the server)
     returns at once and brings the index up to date in the background, then follows other workers'
     changes; questions asked meanwhile get a "still starting" reply."""
+    stage = (lambda label: progress(label, 0, 0)) if progress else (lambda label: None)
     db = database or Database(settings.effective_database_url, pool_size=settings.db_pool_size)
+    stage("Opening the database")
     await prepare_database(db, settings)
+    stage("Reading the shipped knowledge base")
     await import_shipped(db, settings.knowledge_dir or CONTENT)
+    stage("Loading the models")
     index = await asyncio.to_thread(make_index, settings, encoder)
+    if wait:
+        await asyncio.to_thread(load_models, index)
+    prebuilt = await asyncio.to_thread(Prebuilt.load, prebuilt_path(settings))
     indexer = Indexer(db, index, path=settings.index_dir, lock_timeout=settings.index_lock_timeout,
-                      poll_seconds=settings.index_poll_seconds)
+                      poll_seconds=settings.index_poll_seconds, prebuilt=prebuilt)
     report = (lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None
     if wait:
         await indexer.open(report)

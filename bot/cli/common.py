@@ -42,11 +42,18 @@ def progress_bars() -> Iterator[Callable[[str, int, int], None]]:
         tasks: dict[str, int] = {}
 
         def update(label: str, done: int, total: int) -> None:
+            """total 0: a stage without a count (a pulsing bar), complete when the next label starts."""
             if label not in tasks:
-                tasks[label] = bars.add_task(label, total=total)
-            bars.update(tasks[label], completed=done, total=total)
+                for task in bars.tasks:
+                    if task.total is None:
+                        bars.update(task.id, total=1, completed=1)
+                tasks[label] = bars.add_task(label, total=total or None)
+            bars.update(tasks[label], completed=done, total=total or None)
 
         yield update
+        for task in bars.tasks:
+            if task.total is None:
+                bars.update(task.id, total=1, completed=1)
 
 
 async def services(settings: Settings | None = None) -> Services:

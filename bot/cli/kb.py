@@ -10,9 +10,11 @@ from rich.table import Table
 from bot.cli.common import err, out, progress_bars, quiet_libraries, run
 from bot.cli.platforms import open_database
 from bot.config import Settings
-from bot.kb import import_paths, list_documents, remove_documents, sync_index
-from bot.services import make_index
+from bot.kb import import_paths, indexed_items, list_documents, remove_documents, sync_index
+from bot.services import import_shipped, make_index, prebuilt_path
 from bot.storage import Database
+from index.prebuilt import Prebuilt
+from knowledge.glossary import CONTENT
 from knowledge.loaders import collect_files
 from knowledge.types import LoadError
 
@@ -105,5 +107,41 @@ def remove(refs: list[str] = typer.Argument(..., help="document ids or sources a
         for ref in unknown:
             err.print(f"[red]no such document:[/red] {ref}")
         return 1 if unknown else 0
+
+    raise typer.Exit(run(main()))
+
+
+@app.command("prebuild")
+def prebuild(output: Path = typer.Option(None, "--output", help="default: prebuilt-vectors.npz in the knowledge "
+                                                                  "base folder, where every start looks")) -> None:
+    """Embed the shipped knowledge base with the configured models and save the vectors, so a fresh install
+    or a new container loads them instead of encoding for minutes (the Dockerfile runs this)."""
+    import asyncio
+    import tempfile
+
+    quiet_libraries()
+    settings = Settings()
+    target = output or prebuilt_path(settings)
+
+    async def main() -> int:
+        with tempfile.TemporaryDirectory(prefix="a6bot-prebuild-") as folder:
+            scratch = settings.model_copy(update={"data_dir": Path(folder), "database_url": ""})
+            db = Database(scratch.effective_database_url)
+            try:
+                await db.migrate()
+                with progress_bars() as progress:
+                    progress("Reading the shipped knowledge base", 0, 0)
+                    await import_shipped(db, settings.knowledge_dir or CONTENT)
+                    progress("Loading the models", 0, 0)
+                    index = await asyncio.to_thread(make_index, scratch)
+                    await sync_index(db, index, progress=lambda done, total: progress("Embedding", done, total))
+                    items = await indexed_items(db, index)
+            finally:
+                await db.close()
+        prebuilt = Prebuilt.of(index, items)
+        prebuilt.save(target)
+        out.print(f"{len(items)} passages, {len(prebuilt)} vector sets ({', '.join(sorted(prebuilt.vectors))}) "
+                  f"written to {target} ({target.stat().st_size // 1024} KB)")
+        return 0
 
     raise typer.Exit(run(main()))
