@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
+PREBUILT := knowledge/content/prebuilt-vectors.npz
+
 .PHONY: install chat run test bench-retrieval bench-latency bench-answers
 
 $(BIN)/python:
@@ -19,10 +21,15 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 install: $(VENV)/.installed
 
-chat: install
+# The shipped knowledge base's vectors, embedded once after installation (and again when the content
+# changes), so `make chat` and `make run` load them instead of encoding at every fresh start.
+$(PREBUILT): $(VENV)/.installed $(shell find knowledge/content -name '*.md' -o -name '*.yaml')
+	$(BIN)/a6bot kb prebuild
+
+chat: install $(PREBUILT)
 	$(BIN)/a6bot chat
 
-run: install
+run: install $(PREBUILT)
 	$(BIN)/a6bot run
 
 # lint-imports checks the layers declared in pyproject.toml ([tool.importlinter]) before any test runs.
