@@ -4,7 +4,7 @@
 # with deploy/docker-compose.local.yml and deploy/docker-compose.stack-test.yml), then questions through
 # each worker and the proxy, a document uploaded on one worker and answered by the other, a broadcast with a
 # worker killed in the middle, and a fresh container's cold start. Prints a step-by-step report with timings
-# and tears everything down. Not part of `make test`: needs root for docker, and takes about 50 minutes here
+# and tears everything down. Not part of `make test`: needs root for docker, and takes minutes less once workers load stored vectors).
 # while each new worker embeds the whole knowledge base (minutes less once workers load stored vectors).
 #
 # Usage: deploy/stack-test.sh
