@@ -4,8 +4,9 @@
 # with deploy/docker-compose.local.yml and deploy/docker-compose.stack-test.yml), then questions through
 # each worker and the proxy, a document uploaded on one worker and answered by the other, a broadcast with a
 # worker killed in the middle, and a fresh container's cold start. Prints a step-by-step report with timings
-# and tears everything down. Not part of `make test`: needs root for docker, and takes minutes less once workers load stored vectors).
-# while each new worker embeds the whole knowledge base (minutes less once workers load stored vectors).
+# and tears everything down. Not part of `make test`: needs root for docker. The image carries the shipped
+# knowledge base's vectors (`a6bot kb prebuild`) and workers share the rest through the database, so no
+# worker embeds the whole knowledge base at start.
 #
 # Usage: deploy/stack-test.sh
 # Env:   SKIP_BUILD=1 (reuse the images), KEEP=1 (leave the stack running), PROXY_PORT (default 18080),
