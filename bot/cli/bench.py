@@ -60,6 +60,35 @@ def latency(chunks: int = typer.Option(10_000, help="passages in the index"),
     out.print(f"peak memory (RSS)        {figures['peak_rss_mb']:.0f} MB")
 
 
+@app.command("load")
+def load(workers: int = typer.Option(2, "--workers", min=1, help="`a6bot run` processes, started one at a time"),
+         concurrency: int = typer.Option(8, "--concurrency", min=1, help="clients asking at once"),
+         seconds: float = typer.Option(30.0, "--seconds", help="length of each load phase"),
+         port: int = typer.Option(18500, "--port", help="first worker's HTTP port (then +1, +2...)"),
+         database_url: str = typer.Option(None, "--database-url", help="PostgreSQL URL (default A6BOT_DATABASE_URL)"),
+         with_decisions: Path = typer.Option(None, "--with-decisions", exists=True,
+                                             help="import these decisions first (the workers' cold start then "
+                                                  "loads their vectors)"),
+         as_json: bool = typer.Option(False, "--json", help="print one JSON object")) -> None:
+    """Workers on one PostgreSQL database under concurrent web-chat questions: cold start of each worker,
+    then per phase (1, 2... workers) questions/s, p50/p95 latency, errors, 503s and per-worker CPU; then
+    the time from an upload in the first worker's console to the last worker answering from it."""
+    import asyncio
+    import tempfile
+
+    from bot.bench.load import run as bench_load
+
+    url = database_url or Settings().database_url
+    if not url.startswith(("postgresql", "postgres")):
+        out.print("a6bot bench load needs PostgreSQL: --database-url postgresql://... or A6BOT_DATABASE_URL")
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory(prefix="a6bot-bench-load-") as folder:
+        results = asyncio.run(bench_load(database_url=url, workers=workers, concurrency=concurrency,
+                                         seconds=seconds, port=port, decisions=with_decisions, folder=Path(folder),
+                                         say=(lambda line: None) if as_json else (lambda line: out.print(line))))
+    out.print(json.dumps(results, indent=None if as_json else 2))
+
+
 @app.command("answers")
 def answers(with_decisions: list[Path] = typer.Option(
                 [], "--with-decisions", help="also evaluate after importing these decision files or folders"),
