@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -112,11 +112,15 @@ class Indexer:
         finally:
             self._ready.set()
 
-    def start(self, progress: Progress | None = None, *, follow: bool = True) -> None:
-        """The start-up sync in the background (the server answers meanwhile), then, with `follow`, the
-        watch that applies other workers' changes."""
+    def start(self, progress: Progress | None = None, *, follow: bool = True,
+              warm_up: Callable[[], Awaitable[None]] | None = None) -> None:
+        """The start-up sync in the background (the server answers meanwhile), after `warm_up` (loading the
+        models, so that once ready the first question is answered at once), then, with `follow`, the watch
+        that applies other workers' changes."""
         async def run() -> None:
             try:
+                if warm_up is not None:
+                    await warm_up()
                 await self.open(progress)
             except Exception:
                 log.exception("start-up indexing failed; the index keeps what it had")

@@ -173,5 +173,5 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     if wait:
         await indexer.open(report)
     else:
-        indexer.start(report)
+        indexer.start(report, warm_up=lambda: asyncio.to_thread(load_models, index))
     return Services(settings, db, index, make_answerer(settings, db, index, starting=indexer.starting), indexer)

@@ -4,6 +4,7 @@ start, a question, feedback, staff, subscribing, events, time zone; then SIGTERM
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ import socket
 import sys
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select
 
 from bot.storage import Database, QuestionLog
@@ -20,6 +22,17 @@ from tests.telegram.botapi_server import TOKEN, BotApiServer
 from tests.telegram.conftest import STAFF_CHAT, exchange
 
 A6BOT = Path(sys.executable).with_name("a6bot")
+
+
+async def until_ready(url: str, timeout: float = 120) -> None:
+    """Questions asked while the service starts get "still starting"; this one wants real answers."""
+    async with httpx.AsyncClient(timeout=5) as client:
+        for _ in range(int(timeout / 0.25)):
+            with contextlib.suppress(httpx.TransportError):
+                if (await client.get(url)).status_code == 200:
+                    return
+            await asyncio.sleep(0.25)
+    raise AssertionError(f"{url} not ready after {timeout} s")
 
 
 def free_port() -> int:
@@ -32,13 +45,15 @@ async def test_a6bot_run_serves_a_whole_conversation(api: BotApiServer, prepared
     data = tmp_path / "data"
     shutil.copytree(prepared_data, data)  # the index is built already: the process only loads the model
     env = {k: v for k, v in os.environ.items() if not k.startswith("A6BOT_")}
+    port = free_port()
     env.update(A6BOT_TELEGRAM_TOKEN=TOKEN, A6BOT_TELEGRAM_API_URL=api.api_url, A6BOT_DATA_DIR=str(data),
-               A6BOT_KNOWLEDGE_DIR=str(TINY_KB), A6BOT_HTTP_PORT=str(free_port()), A6BOT_TELEGRAM_STAFF_CHAT=STAFF_CHAT,
+               A6BOT_KNOWLEDGE_DIR=str(TINY_KB), A6BOT_HTTP_PORT=str(port), A6BOT_TELEGRAM_STAFF_CHAT=STAFF_CHAT,
                HF_HUB_OFFLINE="1")
     process = await asyncio.create_subprocess_exec(str(A6BOT), "run", env=env, cwd=tmp_path,
                                                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     try:
         await api.wait_for("deleteWebhook", timeout=120)  # polling has begun
+        await until_ready(f"http://127.0.0.1:{port}/healthz")  # models loaded, index up to date
         assert [c["command"] for c in api.commands][:3] == ["start", "help", "ask"]
 
         welcome = await exchange(api, api.text_update("/start"))
