@@ -93,6 +93,9 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
         services.support.messengers.update(messengers_of(notifiers))  # support requests' step notices
         dispatcher = make_dispatcher(settings, services.db, notifiers, rates=rates(platforms))
         dispatcher.observe = observe_send
+        planning = services.cluster.run_as_leader("outreach planning", asyncio.Event().wait)
+        stoppers.append(("outreach planning", planning.stop))
+        dispatcher.plans = lambda: planning.leading
 
         async def refresh_gauges(_report: Any) -> None:
             set_delivery_states(await outbox.status(services.db))

@@ -106,6 +106,9 @@ class Dispatcher:
     policy: Policy = field(default_factory=Policy)
     worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     observe: Observer | None = None
+    # Whether this worker plans (records due deliveries) on its ticks: under `a6bot run` only the elected
+    # worker does (bot.cluster); every worker sends. Planning twice is harmless, only wasted work.
+    plans: Callable[[], bool] = lambda: True
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
     # Lanes claim in turn: on SQLite (no SKIP LOCKED) concurrent claims pick the same rows, and the lane that
     # loses the race sees an empty batch and stops, leaving one lane to send while it waits on the database.
@@ -118,7 +121,7 @@ class Dispatcher:
     async def tick(self, now: datetime | None = None, *, drain: bool = False) -> TickReport:
         """Plan and send everything due as of `now`; with drain, also wait for retries due within max_wait."""
         due_by = now or wall_now()
-        report = TickReport(planned=await outbox.plan_due(self.db, now=due_by))
+        report = TickReport(planned=await outbox.plan_due(self.db, now=due_by) if self.plans() else 0)
         while not self.stopping.is_set():
             await asyncio.gather(*(self.lane(due_by, report) for _ in range(max(1, self.policy.lanes))))
             if not drain or self.stopping.is_set():
