@@ -7,7 +7,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bot.answering import QuestionError
+from bot.capacity import Busy
 from bot.console.auth import Staff, flash, guard
+from bot.texts import say
 from bot.unanswered import grouped
 from bot.console.web import go, page, text
 
@@ -31,15 +33,16 @@ async def dismiss(request: Request, staff: Staff) -> Response:
 @guard("viewer")
 async def chat(request: Request, staff: Staff) -> Response:
     """Ask as an official would; the question is logged like any other, under channel 'web'."""
-    answer, error, question = None, None, ""
+    answer, error, question, status = None, None, "", 200
     if request.method == "POST":
         question = text(await request.form(), "question", 5000)
         try:
             answer = await request.app.state.services.answerer.ask(question, channel="web", user_id=staff.email)
         except QuestionError as problem:
-            error = str(problem)
-    return page(request, "chat.html", staff, answer=answer, error=error, question=question,
-                status_code=400 if error else 200)
+            error, status = str(problem), 400
+        except Busy as busy:
+            error, status = say("public.error.busy", "en", seconds=busy.retry_after), 503
+    return page(request, "chat.html", staff, answer=answer, error=error, question=question, status_code=status)
 
 
 routes = [
