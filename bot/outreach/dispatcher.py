@@ -142,19 +142,25 @@ class Dispatcher:
                                            limit=self.policy.batch, lease=self.policy.lease)
             if not items:
                 return
-            heartbeat = asyncio.create_task(self.heartbeat(items[0].token))
+            sent = asyncio.Event()
+            heartbeat = asyncio.create_task(self.heartbeat(items[0].token, sent))
             try:
                 outcomes = await self.send_batch(items)
             finally:
-                heartbeat.cancel()
+                sent.set()  # the heartbeat ends between beats, never cancelled in the middle of a transaction
+                await heartbeat
             for o in outcomes:
                 report.add(o.state)
 
-    async def heartbeat(self, token: str) -> None:
-        """Renew this batch's lease while it is being sent: a live worker keeps its claims however slow the
-        platform, and a dead one's expire `lease` seconds after its last beat."""
+    async def heartbeat(self, token: str, sent: asyncio.Event) -> None:
+        """Renew this batch's lease until `sent`: a live worker keeps its claims however slow the platform,
+        and a dead one's expire `lease` seconds after its last beat."""
         while True:
-            await asyncio.sleep(self.policy.lease / 3)
+            try:
+                await asyncio.wait_for(sent.wait(), self.policy.lease / 3)
+                return
+            except TimeoutError:
+                pass
             try:
                 await outbox.renew(self.db, token=token, lease=self.policy.lease)
             except Exception as error:  # the database away for a moment: the next beat tries again
