@@ -139,7 +139,7 @@ class HttpServer:
         self.port = port
         self.trusted_proxies = list(trusted_proxies)  # none by default: X-Forwarded-For is ignored
         self.body_limits: dict[str, int] = {}
-        self.mount_limits: dict[str, int] = {}
+        self.mount_limits: dict[str, Callable[[str], int]] = {}
         self.routes: list[BaseRoute] = []
         self.checks: dict[str, Check] = {}
         self.middleware: list[Any] = []
@@ -152,15 +152,20 @@ class HttpServer:
         self.routes.append(Route(path, endpoint, methods=methods or ["GET"], name=name))
         self.body_limits[path] = max_body
 
-    def mount(self, path: str, app: Any, *, name: str | None = None, max_body: int = FORM_BODY) -> None:
+    def mount(self, path: str, app: Any, *, name: str | None = None,
+              max_body: int | Callable[[str], int] = FORM_BODY) -> None:
+        """`max_body`: a limit for every path below `path`, or a function of the path below it."""
         self.routes.append(Mount(path, app=app, name=name))
-        self.mount_limits[path.rstrip("/") + "/"] = max_body
+        self.mount_limits[path.rstrip("/")] = max_body if callable(max_body) else lambda _path: max_body
 
     def body_limit(self, path: str) -> int:
         """The limit of the route or mount serving `path`; small for anything not registered."""
         if path in self.body_limits:
             return self.body_limits[path]
-        return next((limit for prefix, limit in self.mount_limits.items() if path.startswith(prefix)), FORM_BODY)
+        for prefix, limit in self.mount_limits.items():
+            if path.startswith(prefix + "/"):
+                return limit(path[len(prefix):])
+        return FORM_BODY
 
     def add_check(self, name: str, check: Check) -> None:
         """A readiness check for /healthz; the server is ready only when all pass."""

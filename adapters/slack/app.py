@@ -44,7 +44,8 @@ def build_app(services: Services, *, socket_mode: bool) -> AsyncApp:
     else:
         app = AsyncApp(client=web_client(settings, token), **common)
     # Bolt logs the whole body of a badly signed request at INFO: anyone could fill the log with anything.
-    logging.getLogger("slack_bolt.AsyncRequestVerification").setLevel(logging.WARNING)
+    for name in ("slack_bolt.RequestVerification", "slack_bolt.AsyncRequestVerification"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     bot = SlackBot(services, settings, staff_client=web_client(settings, token) if token else None)
     register(app, bot)
     return app

@@ -44,5 +44,5 @@ def console_app(services: Services, *, idle_seconds: int = IDLE, absolute_second
 def mount_console(services: Services, server: HttpServer) -> Starlette:
     """Serve the console (and its web chat) on the shared server; / is the public web chat's."""
     app = console_app(services)
-    server.mount(PREFIX, app, max_body=UPLOAD_BODY)  # the console's own BodyLimit narrows it per route
+    server.mount(PREFIX, app, max_body=body_limit)
     return app
