@@ -18,6 +18,9 @@ from bot.console.models import SignInAttempt
 from bot.storage import Database
 
 ANY_ACCOUNT = "*"
+# A free turn leaves the next one due this much in the past: concurrent requests read the clock in one order
+# and reach the database in another, and a free turn must not be refused because a later clock reading won.
+SKEW = 10.0
 
 
 def network(address: str) -> str:
@@ -69,12 +72,12 @@ class SignInLimit:
         wait = case((failures <= free, 0.0), (stale | (row.wait == 0), self.first_wait),
                     (row.wait * 2 > self.max_wait, self.max_wait), else_=row.wait * 2)
         insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(SignInAttempt)
-        statement = insert.values(email=email, address=address, failures=1, wait=0.0, next_at=now, claim=mine)
+        statement = insert.values(email=email, address=address, failures=1, wait=0.0, next_at=now - SKEW, claim=mine)
         statement = statement.on_conflict_do_update(
             index_elements=[row.email, row.address],
             set_={"failures": case((due, failures), else_=row.failures),
                   "wait": case((due, wait), else_=row.wait),
-                  "next_at": case((due, now + wait), else_=row.next_at),
+                  "next_at": case((due, now + wait - case((wait == 0, SKEW), else_=0.0)), else_=row.next_at),
                   "claim": case((due, mine), else_=row.claim)},
         ).returning(row.claim, row.next_at)
         async with db.session() as session:
