@@ -11,6 +11,7 @@ from bot.console.accounts import audit, authenticate
 from bot.console.auth import Staff, base, csrf_ok, current_staff, guard, sign_in, sign_out
 from bot.console.models import StaffAccount
 from bot.console.stats import day_chart
+from bot.public import client_address
 from bot.stats import gather
 from bot.console.web import go, page, safe_next, text
 
@@ -22,11 +23,6 @@ async def login_form(request: Request) -> Response:
     async with request.app.state.services.db.session() as session:
         accounts = await session.scalar(select(func.count()).select_from(StaffAccount))
     return page(request, "login.html", None, next=request.query_params.get("next", ""), no_accounts=not accounts)
-
-
-def client_address(request: Request) -> str:
-    """The peer's address (a proxy's X-Forwarded-For counts only from A6BOT_TRUSTED_PROXIES; see bot.server)."""
-    return request.client.host if request.client else "unknown"
 
 
 def wait_text(seconds: int) -> str:
