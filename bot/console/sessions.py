@@ -23,7 +23,7 @@ COOKIE = "a6bot_console"
 IDLE = 8 * 3600  # signed out after this long without a request
 ABSOLUTE = 24 * 3600  # and this long after signing in, however active
 ANONYMOUS_IDLE = 3600  # a sign-in page's session (only its CSRF token) lives an hour
-TOUCH = 60  # seconds between writes of `seen_at` when nothing else changed
+TOUCH = 60  # seconds between writes of `seen_at` when nothing else changed (at most a quarter of the idle limit)
 STATE = "a6bot.session"
 
 
@@ -132,7 +132,7 @@ class ServerSessions:
             if state.ended:
                 return f"{COOKIE}=; Path={path}; Max-Age=0{self.flags}"
         if state.token and not state.rotate:
-            if state.data != state.original or now - state.seen_at > TOUCH:
+            if state.data != state.original or now - state.seen_at > min(TOUCH, self.idle / 4):
                 await save(self.db, state.token, data=state.data, now=now)
             return None
         if state.rotate or state.data:
