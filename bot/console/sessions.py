@@ -117,7 +117,7 @@ class ServerSessions:
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
-                cookie = await self.commit(state, now, path=scope.get("root_path") or "/", cleared=cleared)
+                cookie = await self.commit(state, time.time(), path=scope.get("root_path") or "/", cleared=cleared)
                 if cookie:
                     MutableHeaders(scope=message).append("set-cookie", cookie)
             await send(message)
@@ -125,7 +125,8 @@ class ServerSessions:
         await self.app(scope, receive, send_with_cookie)
 
     async def commit(self, state: SessionState, now: float, *, path: str, cleared: bool) -> str | None:
-        """Write the session back; returns a Set-Cookie value when the browser's cookie must change."""
+        """Write the session back as of `now` (the response, not the request: a slow sign-in is not idle time);
+        returns a Set-Cookie value when the browser's cookie must change."""
         if state.ended or state.rotate:
             if state.token:
                 await revoke(self.db, state.token)
