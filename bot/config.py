@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -57,7 +58,6 @@ class Settings(Section):
     staff_email: str = Field(default=DEFAULT_STAFF_EMAIL, description="where people can write to A6IP staff")
     events_dir: Path | None = Field(default=None, description="events loaded on every start; default: the bundled ones")
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="platform:user ids allowed staff commands")
-    session_secret: SecretStr | None = None
     question_concurrency: int = Field(default=8, ge=1, description="questions one worker answers at once")
     question_queue: int = Field(default=32, ge=0, description="questions waiting beyond those; more get 'busy'")
     question_wait: float = Field(default=10.0, gt=0, description="seconds a question may wait for its turn")
@@ -65,6 +65,8 @@ class Settings(Section):
                                           "prebuilt-vectors.npz in the knowledge base folder")
     index_lock_timeout: float = Field(default=60.0, gt=0, description="seconds a knowledge base change waits for the index")
     index_poll_seconds: float = Field(default=2.0, gt=0, description="how often a worker checks for other workers' changes")
+    trusted_proxies: str = Field(default="", description="comma-separated proxy addresses or networks whose "
+                                 "X-Forwarded-For is believed; none by default")
     log_level: str = "INFO"
 
     def __init__(self, **values: Any) -> None:
@@ -114,11 +116,18 @@ class Settings(Section):
         return {**super().masked(), "database_url": mask_url_password(self.effective_database_url)}
 
 
+SECRET_QUERY_KEYS = ("password", "passwd", "pwd", "sslpassword", "secret", "token")
+
+
 def mask_url_password(url: str) -> str:
-    """Hide the password part of a database URL."""
+    """A database URL fit to print: the password hidden whether given as user:pass@ or as ?password=...
+    (the one function every place that shows a URL uses: `a6bot config`, logs, error messages)."""
     from sqlalchemy.engine import make_url
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL is shown as typed, it holds no recognisable password
-        return url
+        parsed = make_url(url)
+    except Exception:  # unparsable: hide anything between "user:" and "@", and any secret query value
+        hidden = re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
+        return re.sub(rf"(?i)\b({'|'.join(SECRET_QUERY_KEYS)})=[^&]*", r"\1=***", hidden)
+    query = {key: "***" if key.lower() in SECRET_QUERY_KEYS else value for key, value in parsed.query.items()}
+    return parsed.set(query=query).render_as_string(hide_password=True).replace("%2A%2A%2A", "***")

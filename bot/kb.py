@@ -96,11 +96,13 @@ def translation_texts(translations: dict[str, dict[str, str]] | None) -> list[st
             for part, text in sorted(parts.items())]
 
 
-async def store_document(db: Database, parsed: ParsedDocument, *, origin: str) -> str:
-    """Insert or replace one document and its chunks in a single transaction; returns added/updated/unchanged."""
+async def store_document(db: Database, parsed: ParsedDocument, *, origin: str,
+                         session: AsyncSession | None = None) -> str:
+    """Insert or replace one document and its chunks in a single transaction (the caller's `session` when given);
+    returns added/updated/unchanged."""
     if not parsed.chunks:
         raise LoadError(parsed.source, "no text to index")
-    async with db.session() as session:
+    async with db.session(within=session) as session:
         document = await session.scalar(select(Document).where(Document.source == parsed.source))
         if document is not None and document.content_hash == parsed.content_hash:
             return "unchanged"
@@ -173,11 +175,12 @@ async def list_documents(db: Database) -> list[tuple[Document, int]]:
         return [(doc, len(doc.chunks)) for doc in documents]
 
 
-async def remove_documents(db: Database, refs: Iterable[str]) -> tuple[list[str], list[str]]:
+async def remove_documents(db: Database, refs: Iterable[str], *,
+                           session: AsyncSession | None = None) -> tuple[list[str], list[str]]:
     """Remove documents named by id or source (an absolute path is also matched); returns (removed, unknown)."""
     removed, unknown = [], []
     for ref in refs:
-        async with db.session() as session:
+        async with db.session(within=session) as session:
             candidates = [ref, str(Path(ref).resolve())]
             query = select(Document).where(Document.source.in_(candidates))
             if ref.isdigit():

@@ -1,9 +1,10 @@
 """Per-install secrets, generated once in the database and shared by every worker: the key of the user
-hashes (one person is one hash whichever worker answers), the console's session secret and the Telegram
-webhook secret (whichever worker registers the webhook last, every worker accepts Telegram's calls).
+hashes (one person is one hash whichever worker answers) and the Telegram webhook secret (whichever worker
+registers the webhook last, every worker accepts Telegram's calls). Console sessions need no secret: they are
+rows in the database (bot.console.sessions), valid on every worker.
 
 An install that kept them as files under its data directory (before they moved here) has them copied in
-on the first start, so hashes and signed-in sessions stay valid."""
+on the first start, so hashes stay valid."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.config import Settings
 from bot.storage import Database, InstallSecret
 
-USER_SALT, SESSION, TELEGRAM_WEBHOOK = "user-salt", "session", "telegram-webhook"
+USER_SALT, TELEGRAM_WEBHOOK = "user-salt", "telegram-webhook"
 
 
 def _from_file(path: Path, read: Callable[[Path], str]) -> Callable[[], str | None]:
@@ -29,8 +30,6 @@ def _specs(data_dir: Path) -> dict[str, tuple[Callable[[], str | None], Callable
     return {
         USER_SALT: (_from_file(data_dir / ".user-salt", lambda p: p.read_bytes().hex()),
                     lambda: secrets.token_bytes(32).hex()),
-        SESSION: (_from_file(data_dir / ".session-secret", lambda p: p.read_text().strip()),
-                  lambda: secrets.token_urlsafe(48)),
         TELEGRAM_WEBHOOK: (lambda: None, lambda: secrets.token_urlsafe(32)),
     }
 

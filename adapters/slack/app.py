@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
+from urllib.parse import parse_qs
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -41,9 +43,25 @@ def build_app(services: Services, *, socket_mode: bool) -> AsyncApp:
         app.enable_token_revocation_listeners()  # an uninstalled workspace's tokens leave the store
     else:
         app = AsyncApp(client=web_client(settings, token), **common)
+    # Bolt logs the whole body of a badly signed request at INFO: anyone could fill the log with anything.
+    for name in ("slack_bolt.RequestVerification", "slack_bolt.AsyncRequestVerification"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     bot = SlackBot(services, settings, staff_client=web_client(settings, token) if token else None)
     register(app, bot)
     return app
+
+
+def body_problem(body: bytes, content_type: str) -> str | None:
+    """Why Bolt could not parse this body (JSON, or a form whose `payload` is JSON), or None when it can."""
+    try:
+        text = body.decode()
+        if content_type.startswith("application/json"):
+            json.loads(text)
+        elif payload := parse_qs(text).get("payload"):
+            json.loads(payload[0])
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError alike
+        return "The request body is not valid JSON (or a form with a JSON payload)."
+    return None
 
 
 def register(app: AsyncApp, bot: SlackBot) -> None:

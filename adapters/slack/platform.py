@@ -40,7 +40,8 @@ class SlackPlatform:
         from starlette.requests import Request
         from starlette.responses import Response
 
-        from adapters.slack.app import build_app
+        from adapters.slack.app import body_problem, build_app
+        from bot.server import WEBHOOK_BODY
 
         settings = services.settings.section(SlackSettings)
         app_token = secret(settings.slack_app_token)
@@ -51,6 +52,9 @@ class SlackPlatform:
         handler = AsyncSlackRequestHandler(app)
 
         async def endpoint(request: Request) -> Response:
+            """A body Bolt cannot parse gets 400 here (Bolt would fail with 500); the size limit came first."""
+            if problem := body_problem(await request.body(), request.headers.get("content-type", "")):
+                return Response(problem, status_code=400, media_type="text/plain")
             return await handler.handle(request)
 
         if settings.multi_workspace:
@@ -61,7 +65,7 @@ class SlackPlatform:
             await socket.connect_async()
             log.info("Slack adapter connected in Socket Mode")
             return Runner(self.name, "socket", socket.close_async)
-        server.add_route(EVENTS_PATH, endpoint, methods=["POST"], name="slack-events")
+        server.add_route(EVENTS_PATH, endpoint, methods=["POST"], name="slack-events", max_body=WEBHOOK_BODY)
         log.info("Slack adapter listening at %s", EVENTS_PATH)
         return Runner(self.name, "http", nothing_to_stop)
 

@@ -37,6 +37,7 @@ class TelegramPlatform:
         """Check the token (getMe), register the command menu, then poll or set the webhook."""
         from adapters.telegram.app import ALLOWED_UPDATES, bot_commands, build_application, register
         from adapters.telegram.webhook import webhook_endpoint, webhook_path, webhook_secret
+        from bot.server import WEBHOOK_BODY
 
         settings = services.settings.section(TelegramSettings)
         webhook_url = settings.telegram_webhook_url
@@ -75,7 +76,8 @@ class TelegramPlatform:
                 # the webhook last, all of them accept Telegram's calls.
                 secret = webhook_secret(configured.get_secret_value() if configured
                                         else services.settings.shared_secret(TELEGRAM_WEBHOOK))
-                server.add_route(webhook_path(webhook_url), webhook_endpoint(application, secret), methods=["POST"])
+                server.add_route(webhook_path(webhook_url), webhook_endpoint(application, secret), methods=["POST"],
+                                 max_body=WEBHOOK_BODY)
                 await application.bot.set_webhook(webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
             else:
                 leadership = services.cluster.run_as_leader("telegram-polling", poll)

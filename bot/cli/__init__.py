@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from bot.cli import ask, bench, events, kb, outreach, run, settings_cmd, staff, subscribers, support
+from bot.config import Settings, mask_url_password
+from bot.storage.db import unreachable_reason
 
 app = typer.Typer(help="A6IP Article 6 assistant: cited answers, knowledge base, outreach.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -22,4 +26,19 @@ app.add_typer(support.app, name="support")
 
 
 def main() -> None:
-    app()
+    """Every command: a database that cannot be reached is one line on stderr and exit status 1."""
+    try:
+        app()
+    except Exception as error:
+        reason = unreachable_reason(error)
+        if reason is None:
+            raise
+        sys.stderr.write(f"a6bot: cannot reach the database at {database_shown()}: {reason}\n")
+        sys.exit(1)
+
+
+def database_shown() -> str:
+    try:
+        return mask_url_password(Settings().effective_database_url)
+    except Exception:  # settings that do not parse are reported by the command itself; the URL stays unknown
+        return "(the configured A6BOT_DATABASE_URL)"

@@ -70,14 +70,15 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
     from bot.outreach import outbox
     from bot.outreach.calendar import calendar_routes
     from bot.outreach.service import Scheduler, base_url, build_notifiers, close_notifiers, make_dispatcher
-    from bot.server import HttpServer
+    from bot.server import HttpServer, trusted_proxies
     from bot.support import messengers_of
 
     stoppers: list[tuple[str, Stopper]] = []
     try:
         services = await open_services(settings, wait=False)  # indexing goes on in the background
         stoppers.append(("services", services.close))
-        server = HttpServer(settings.http_host, settings.http_port)
+        server = HttpServer(settings.http_host, settings.http_port,
+                            trusted_proxies=trusted_proxies(settings.trusted_proxies))
         server.add_route("/metrics", metrics_endpoint)
         for path, endpoint in calendar_routes(services.db, base_url=base_url(settings)):
             server.add_route(path, endpoint)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""`a6bot staff add|list|remove`: create the console's staff accounts from the server's terminal."""
+"""`a6bot staff add|list|remove|password`: create the console's staff accounts from the server's terminal."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rich.table import Table
 from bot.cli.common import err, out, run
 from bot.cli.platforms import open_database
 from bot.config import Settings
-from bot.console.accounts import AccountError, add_staff, list_staff, remove_staff
+from bot.console.accounts import AccountError, add_staff, list_staff, remove_staff, set_password
 from bot.console.models import ROLES
 from bot.storage import Database
 
@@ -49,6 +49,30 @@ def add(email: str = typer.Argument(..., help="the staff member's email; they si
     except AccountError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from None
+
+
+@app.command("password")
+def password(email: str = typer.Argument(...),
+             password_stdin: bool = typer.Option(False, "--password-stdin", help="read the password from stdin")) -> None:
+    """Set a new password; every console session of the account ends at once."""
+    new = read_password(password_stdin)
+
+    async def main() -> bool:
+        db = await _db()
+        try:
+            return await set_password(db, email=email, password=new, actor=ACTOR)
+        finally:
+            await db.close()
+
+    try:
+        done = run(main())
+    except AccountError as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    if not done:
+        err.print(f"[red]no staff account {email}[/red]")
+        raise typer.Exit(1)
+    out.print(f"new password set for {email.strip().lower()}; their console sessions have ended")
 
 
 @app.command("list")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
@@ -10,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.console.models import ROLES, AuditEntry, StaffAccount
+from bot.console.models import ROLES, AuditEntry, StaffAccount, StaffSession
 from bot.storage import Database
 from bot.storage.models import utcnow
 
@@ -41,6 +42,18 @@ def check_new(email: str, role: str, password: str) -> str:
     return email
 
 
+async def hash_password(password: str) -> str:
+    """argon2 in a worker thread: it takes tens of milliseconds of CPU, which the event loop must not wait on."""
+    return await asyncio.to_thread(hasher.hash, password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 async def record(session: AsyncSession, *, actor: str, action: str, target: str, **details: Any) -> None:
     """Append an audit entry inside the caller's unit of work, so the change and its record commit together."""
     session.add(AuditEntry(actor=actor, action=action, target=target[:1000], details=details))
@@ -56,7 +69,7 @@ async def add_staff(db: Database, *, email: str, role: str, password: str, actor
     async with db.session() as session:
         if await session.scalar(select(StaffAccount).where(StaffAccount.email == email)) is not None:
             raise AccountError(f"{email} already has an account")
-        account = StaffAccount(email=email, role=role, password_hash=hasher.hash(password))
+        account = StaffAccount(email=email, role=role, password_hash=await hash_password(password))
         session.add(account)
         await record(session, actor=actor, action="staff.add", target=email, role=role)
         return account
@@ -95,21 +108,39 @@ async def set_role(db: Database, *, email: str, role: str, actor: str) -> bool:
 
 
 async def authenticate(db: Database, *, email: str, password: str) -> StaffAccount | None:
-    """The account when the password matches; None otherwise (same work done either way)."""
+    """The account when the password matches; None otherwise (same work done either way, in a worker thread)."""
     email = email.strip().lower()
     async with db.session() as session:
         account = await session.scalar(select(StaffAccount).where(StaffAccount.email == email))
-        try:
-            hasher.verify(account.password_hash if account else DUMMY_HASH, password)
-        except (VerificationError, InvalidHashError):
-            return None
-        if account is None:
+        stored = account.password_hash if account else DUMMY_HASH
+    if not await asyncio.to_thread(_verify, stored, password) or account is None:
+        return None
+    async with db.session() as session:
+        account = await session.get(StaffAccount, account.id)
+        if account is None:  # removed while the password was being checked
             return None
         account.last_login_at = utcnow()
         if hasher.check_needs_rehash(account.password_hash):
-            account.password_hash = hasher.hash(password)
+            account.password_hash = await hash_password(password)
         await record(session, actor=email, action="staff.sign_in", target=email)
         return account
+
+
+async def set_password(db: Database, *, email: str, password: str, actor: str) -> bool:
+    """A new password; every session of the account ends with the change, in the same transaction."""
+    email = email.strip().lower()
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+    password_hash = await hash_password(password)
+    async with db.session() as session:
+        account = await session.scalar(select(StaffAccount).where(StaffAccount.email == email))
+        if account is None:
+            return False
+        account.password_hash = password_hash
+        ended = await session.execute(delete(StaffSession).where(StaffSession.staff_id == account.id))
+        await record(session, actor=actor, action="staff.password", target=email,
+                     sessions_ended=ended.rowcount)  # type: ignore[attr-defined]
+        return True
 
 
 async def audit_entries(db: Database, *, limit: int = 200) -> list[AuditEntry]:

@@ -1,10 +1,9 @@
-"""Who is asking: signed session cookie, idle expiry, per-session CSRF token, and role guards for endpoints."""
+"""Who is asking: the server-side session (bot.console.sessions), its CSRF token, and role guards for endpoints."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -13,11 +12,10 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
-from bot.config import Settings
 from bot.console.accounts import get_staff, rank
-from bot.shared_secrets import SESSION
+from bot.console.sessions import state_of
 
-MAX_BODY = 21 * 1024 * 1024  # an upload of 20 MB plus the form around it
+FLASH_LIMIT = 300  # a message is one short line: never fetched or uploaded text (it lives in the session row)
 
 
 @dataclass(frozen=True)
@@ -31,22 +29,6 @@ class Staff:
 
 
 Handler = Callable[[Request, Staff], Awaitable[Response]]
-
-
-def session_secret(settings: Settings) -> str:
-    """A6BOT_SESSION_SECRET, else the install's own secret from the database (shared by every worker, so a
-    session signed by one is valid on the others), else one kept under the data dir."""
-    if settings.session_secret is not None and settings.session_secret.get_secret_value():
-        return settings.session_secret.get_secret_value()
-    shared = settings.shared_secret(SESSION)
-    if shared is not None:
-        return shared
-    path = settings.data_dir / ".session-secret"
-    if not path.exists():
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
-    return path.read_text().strip()
 
 
 def base(request: Request) -> str:
@@ -71,28 +53,32 @@ async def csrf_ok(request: Request) -> bool:
 
 
 async def current_staff(request: Request) -> Staff | None:
-    """The signed-in staff member, re-read from the database so a removed account or new role applies at once."""
-    staff_id, seen = request.session.get("staff_id"), request.session.get("seen", 0)
-    if staff_id is None:
+    """The signed-in staff member, re-read from the database so a removed account or new role applies at once;
+    idle and absolute expiry are the session middleware's."""
+    state = state_of(request)
+    if state.staff_id is None:
         return None
-    if time.time() - float(seen) > request.app.state.idle_seconds:
-        request.session.clear()
-        return None
-    account = await get_staff(request.app.state.services.db, account_id=int(staff_id))
+    account = await get_staff(request.app.state.services.db, account_id=state.staff_id)
     if account is None:
-        request.session.clear()
+        state.end()
         return None
-    request.session["seen"] = int(time.time())
     return Staff(account.id, account.email, account.role)
 
 
 def sign_in(request: Request, staff_id: int) -> None:
-    """A fresh session (and CSRF token) at sign-in, so a token planted before cannot be reused."""
-    request.session.clear()
-    request.session.update({"staff_id": staff_id, "seen": int(time.time()), "csrf": secrets.token_urlsafe(32)})
+    """A new session (new cookie token, fresh CSRF token); the one used before sign-in is deleted."""
+    state_of(request).start(staff_id, secrets.token_urlsafe(32))
+
+
+def sign_out(request: Request) -> None:
+    """Delete the session on the server and the cookie in the browser."""
+    state_of(request).end()
 
 
 def flash(request: Request, message: str, kind: str = "ok") -> None:
+    """A one-line message for the next page, cut short: error texts can quote what a user or a site sent."""
+    if len(message) > FLASH_LIMIT:
+        message = message[:FLASH_LIMIT - 1] + "…"
     request.session.setdefault("flash", []).append([kind, message])
 
 
@@ -101,8 +87,6 @@ def guard(role: str = "viewer") -> Callable[[Handler], Callable[[Request], Await
     def decorate(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         @wraps(handler)
         async def endpoint(request: Request) -> Response:
-            if int(request.headers.get("content-length") or 0) > MAX_BODY:
-                return PlainTextResponse("The upload is larger than 20 MB.", status_code=413)
             staff = await current_staff(request)
             if staff is None:
                 target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))

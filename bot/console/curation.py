@@ -1,5 +1,6 @@
-"""Knowledge base changes made by staff: upload, URL import, FAQ entries, removal; each re-syncs the index
-and writes the audit log, so the bot answers from the new content without a restart."""
+"""Knowledge base changes made by staff: upload, URL import, FAQ entries, removal; each writes its audit entry
+in the same transaction as the change (both or neither), then re-syncs the index, so the bot answers from the
+new content without a restart."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy import select, update
 
-from bot.console.accounts import audit
+from bot.console.accounts import record
 from bot.console.faq import FaqEntry, entry_of
 from bot.console.faq_overrides import base_sources, current_chunk
 from bot.indexing import IndexBusy
@@ -112,12 +113,13 @@ class Curator:
         parsed.source, parsed.url = source, parsed.url or url
         async with self.lock():
             try:
-                status = await store_document(self.services.db, parsed, origin="console")
+                async with self.services.db.session() as session:
+                    status = await store_document(self.services.db, parsed, origin="console", session=session)
+                    await record(session, actor=actor, action=action, target=source, status=status,
+                                 title=parsed.title, chunks=len(parsed.chunks))
             except LoadError as error:
                 raise CurationError(f"{source} could not be imported: {error.reason}") from error
             await self.reindex()
-        await audit(self.services.db, actor=actor, action=action, target=source, status=status,
-                    title=parsed.title, chunks=len(parsed.chunks))
         if status == "duplicate":
             return f"{parsed.title}: the same decision report is already in the knowledge base; nothing changed"
         return f"{parsed.title}: {status} ({len(parsed.chunks)} passages)"
@@ -150,15 +152,16 @@ class Curator:
             parsed = entry.parse()
         except LoadError as error:
             raise CurationError(f"The FAQ entry is not complete: {error.reason}") from error
-        async with self.lock():
-            status = await store_document(self.services.db, parsed, origin="console")
-            await self.reindex()
-        if resolves:
-            async with self.services.db.session() as session:
-                await session.execute(update(QuestionLog).where(QuestionLog.id.in_(resolves)).values(resolved=True))
         overridden = await base_sources(self.services.db, key=entry.id)
-        await audit(self.services.db, actor=actor, action="faq.save", target=entry.source, status=status,
-                    question=entry.question, resolves=resolves or [], overrides=overridden)
+        async with self.lock():
+            async with self.services.db.session() as session:
+                status = await store_document(self.services.db, parsed, origin="console", session=session)
+                if resolves:
+                    await session.execute(update(QuestionLog).where(QuestionLog.id.in_(resolves))
+                                          .values(resolved=True))
+                await record(session, actor=actor, action="faq.save", target=entry.source, status=status,
+                             question=entry.question, resolves=resolves or [], overrides=overridden)
+            await self.reindex()
         return f"FAQ entry {entry.id} {status}" + (" (it replaces the shipped text until restored)" if overridden else "")
 
     async def hide_faq(self, key: str, *, actor: str) -> str:
@@ -166,11 +169,13 @@ class Curator:
         chunk = await current_chunk(self.services.db, key=key)
         if chunk is None:
             raise CurationError(f"There is no FAQ entry {key!r}.")
+        overridden = await base_sources(self.services.db, key=key)
         async with self.lock():
-            await store_document(self.services.db, entry_of(chunk).hidden(), origin="console")
+            async with self.services.db.session() as session:
+                await store_document(self.services.db, entry_of(chunk).hidden(), origin="console", session=session)
+                await record(session, actor=actor, action="faq.hide", target=FaqEntry(key, "", "", "").source,
+                             overrides=overridden)
             await self.reindex()
-        await audit(self.services.db, actor=actor, action="faq.hide", target=FaqEntry(key, "", "", "").source,
-                    overrides=await base_sources(self.services.db, key=key))
         return f"FAQ entry {key} hidden: the bot no longer answers with it"
 
     async def restore_faq(self, key: str, *, actor: str) -> str:
@@ -179,11 +184,12 @@ class Curator:
         if not await base_sources(self.services.db, key=key):
             raise CurationError(f"{key} has no shipped or imported text to restore; remove the entry instead.")
         async with self.lock():
-            removed, _ = await remove_documents(self.services.db, [source])
+            async with self.services.db.session() as session:
+                removed, _ = await remove_documents(self.services.db, [source], session=session)
+                if not removed:
+                    raise CurationError(f"{key} is not edited or hidden; there is nothing to restore.")
+                await record(session, actor=actor, action="faq.restore", target=source)
             await self.reindex()
-        if not removed:
-            raise CurationError(f"{key} is not edited or hidden; there is nothing to restore.")
-        await audit(self.services.db, actor=actor, action="faq.restore", target=source)
         return f"FAQ entry {key} restored to its shipped text"
 
     async def remove(self, document_id: int, *, actor: str) -> str:
@@ -193,17 +199,18 @@ class Curator:
                 raise CurationError(f"There is no document {document_id}.")
             title = document.title
         async with self.lock():
-            removed, _ = await remove_documents(self.services.db, [str(document_id)])
+            async with self.services.db.session() as session:
+                removed, _ = await remove_documents(self.services.db, [str(document_id)], session=session)
+                await record(session, actor=actor, action="kb.remove", target=removed[0] if removed else title,
+                             title=title)
             await self.reindex()
-        await audit(self.services.db, actor=actor, action="kb.remove", target=removed[0] if removed else title,
-                    title=title)
         return f"Removed {title}"
 
     async def resolve(self, log_ids: list[int], *, actor: str) -> None:
         """Dismiss questions that need no FAQ entry (spam, off-topic), so they leave the unanswered list."""
         async with self.services.db.session() as session:
             await session.execute(update(QuestionLog).where(QuestionLog.id.in_(log_ids)).values(resolved=True))
-        await audit(self.services.db, actor=actor, action="questions.dismiss", target=",".join(map(str, log_ids)))
+            await record(session, actor=actor, action="questions.dismiss", target=",".join(map(str, log_ids)))
 
     async def document_exists(self, source: str) -> bool:
         async with self.services.db.session() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import DateTime, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.models import Base, utcnow
@@ -37,3 +37,31 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(50))
     target: Mapped[str] = mapped_column(String(1000))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class StaffSession(Base):
+    """A browser's console session, kept on the server: the cookie holds only a random token and this row its
+    SHA-256, so logout, a password change or expiry ends the session wherever the cookie was copied to.
+    Times are epoch seconds, compared the same way on SQLite and PostgreSQL."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="CASCADE"), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)  # CSRF token and pending one-line messages
+    created_at: Mapped[float] = mapped_column(Float)
+    seen_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class SignInAttempt(Base):
+    """Sign-in attempts per (email typed, client network), counted before the password is checked; email "*"
+    counts one network's attempts across all accounts. `next_at` (epoch seconds) is when the next is taken."""
+
+    __tablename__ = "sign_in_attempts"
+
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    wait: Mapped[float] = mapped_column(Float, default=0.0)
+    next_at: Mapped[float] = mapped_column(Float, index=True)
+    claim: Mapped[str] = mapped_column(String(32))

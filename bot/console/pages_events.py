@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.console.accounts import audit, record
+from bot.console.accounts import record
 from bot.console.auth import Staff, flash, guard
 from bot.console.curation import CurationError, check_url, save_limited
 from bot.console.faq import slug
@@ -104,16 +104,27 @@ async def event_save(request: Request, staff: Staff) -> Response:
 @guard("curator")
 async def event_cancel(request: Request, staff: Staff) -> Response:
     db, uid = request.app.state.services.db, request.path_params["uid"]
-    row = await store.cancel(db, uid=uid)
+    async with db.session() as session:
+        row = await store.cancel(db, uid=uid, session=session)
+        if row is not None:
+            await record(session, actor=staff.email, action="event.cancel", target=uid)
     if row is None:
         flash(request, "There is no such event.", "error")
         return go(request, "/events")
-    await audit(db, actor=staff.email, action="event.cancel", target=uid)
     flash(request, f"{row.title} is cancelled; subscribers who heard of it will be told.")
     return go(request, f"/events/{uid}")
 
 
-async def import_upload(db: Database, file: UploadFile) -> ImportReport:
+async def import_audited(db: Database, source: str, *, shown: str, actor: str) -> ImportReport:
+    """Import a calendar and write its audit entry in one transaction: both are kept, or neither."""
+    async with db.session() as session:
+        report = await import_events(db, source, origin="console", session=session)
+        await record(session, actor=actor, action="event.import", target=shown, added=report.added,
+                     changed=report.changed)
+    return report
+
+
+async def import_upload(db: Database, file: UploadFile, *, actor: str) -> ImportReport:
     """A calendar file saved under a neutral temporary name; errors name the file as staff chose it."""
     name = file.filename or ""
     suffix = Path(name).suffix.lower()
@@ -123,7 +134,7 @@ async def import_upload(db: Database, file: UploadFile) -> ImportReport:
         path = Path(folder) / f"upload{suffix}"
         await save_limited(file, path)
         try:
-            return await import_events(db, str(path), origin="console")
+            return await import_audited(db, str(path), shown=name, actor=actor)
         except (EventImportError, ValueError) as error:
             raise CurationError(str(error).replace(str(path), name)) from error
 
@@ -135,17 +146,15 @@ async def event_import(request: Request, staff: Staff) -> Response:
     file, url = form.get("file"), text(form, "url", 2000)
     try:
         if isinstance(file, UploadFile) and file.filename:
-            source, report = file.filename, await import_upload(db, file)
+            source, report = file.filename, await import_upload(db, file, actor=staff.email)
         elif url:
             source = check_url(url)
-            report = await import_events(db, source, origin="console")
+            report = await import_audited(db, source, shown=source, actor=staff.email)
         else:
             raise CurationError("Choose a calendar file or give a feed URL.")
     except (CurationError, EventImportError, ValueError) as error:
         flash(request, str(error), "error")
         return go(request, "/events")
-    await audit(db, actor=staff.email, action="event.import", target=source, added=report.added,
-                changed=report.changed)
     flash(request, f"Imported {source}: {len(report.added)} added, {len(report.changed)} changed, "
                    f"{len(report.unchanged)} unchanged.")
     return go(request, "/events")

@@ -8,9 +8,10 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from bot.console.accounts import audit, authenticate
-from bot.console.auth import Staff, base, csrf_ok, current_staff, guard, sign_in
+from bot.console.auth import Staff, base, csrf_ok, current_staff, guard, sign_in, sign_out
 from bot.console.models import StaffAccount
 from bot.console.stats import day_chart
+from bot.public import client_address
 from bot.stats import gather
 from bot.console.web import go, page, safe_next, text
 
@@ -24,32 +25,37 @@ async def login_form(request: Request) -> Response:
     return page(request, "login.html", None, next=request.query_params.get("next", ""), no_accounts=not accounts)
 
 
+def wait_text(seconds: int) -> str:
+    return f"{seconds} second(s)" if seconds < 120 else f"{-(-seconds // 60)} minute(s)"
+
+
 async def login(request: Request) -> Response:
+    """The attempt is counted before the password is checked, so sending many at once gains nothing."""
     if not await csrf_ok(request):
         return PlainTextResponse("The sign-in form has expired; reload the page and try again.", status_code=403)
     form = await request.form()
-    email, address = text(form, "email", 320), request.client.host if request.client else "unknown"
-    throttle, db = request.app.state.throttle, request.app.state.services.db
-    if wait := throttle.retry_after(email=email, address=address):
+    email, address, db = text(form, "email", 320), client_address(request), request.app.state.services.db
+    limit = request.app.state.sign_in_limit
+    if wait := await limit.claim(db, email=email, address=address):
         response = page(request, "login.html", None, status_code=429, next=text(form, "next"), email=email,
-                        error="Too many failed sign-in attempts for this account or from your network. "
-                              f"For your security, try again in {-(-wait // 60)} minute(s).")
+                        error="Too many sign-in attempts for this account from your network. "
+                              f"For your security, try again in {wait_text(wait)}.")
         response.headers["Retry-After"] = str(wait)
         return response
     account = await authenticate(db, email=email, password=text(form, "password", 1000))
     if account is None:
-        throttle.failed(email=email, address=address)
         await audit(db, actor=f"address:{address}", action="staff.sign_in_failed", target=email.lower())
         return page(request, "login.html", None, status_code=401, next=text(form, "next"),
                     error="Wrong email or password.", email=email)
-    throttle.succeeded(email=email)
+    await limit.succeeded(db, email=email, address=address)
     sign_in(request, account.id)
     return RedirectResponse(safe_next(text(form, "next"), base(request) + "/"), status_code=303)
 
 
 @guard("viewer")
 async def logout(request: Request, staff: Staff) -> Response:
-    request.session.clear()
+    """Ends the session on the server: the cookie, wherever it was copied, no longer signs anyone in."""
+    sign_out(request)
     return go(request, "/login")
 
 

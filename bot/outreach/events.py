@@ -103,9 +103,9 @@ async def upsert(session: AsyncSession, spec: EventSpec, *, source: str, now: da
     return row, "changed" if changes else "unchanged"
 
 
-async def cancel(db: Database, *, uid: str) -> Event | None:
+async def cancel(db: Database, *, uid: str, session: AsyncSession | None = None) -> Event | None:
     """Mark an event cancelled (a material change, so subscribers who heard of it get a notice)."""
-    async with db.session() as session:
+    async with db.session(within=session) as session:
         row = await session.scalar(select(Event).where(Event.uid == uid))
         if row is None or row.status == "cancelled":
             return row

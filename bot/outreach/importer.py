@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import yaml
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outreach.events import EventSpec, local_datetime, upsert
 from bot.outreach.models import Event
@@ -200,12 +201,14 @@ def parse(data: bytes, fmt: str, name: str) -> list[EventSpec]:
     return specs
 
 
-async def import_events(db: Database, source: str, *, origin: str = "import", only_new: bool = False) -> ImportReport:
-    """Parse everything first, then write it in one transaction: a bad record changes nothing."""
+async def import_events(db: Database, source: str, *, origin: str = "import", only_new: bool = False,
+                        session: AsyncSession | None = None) -> ImportReport:
+    """Parse everything first, then write it in one transaction (the caller's `session` when given): a bad record
+    changes nothing."""
     data, fmt = await read_source(source)
     specs = parse(data, fmt, source)
     report = ImportReport()
-    async with db.session() as session:
+    async with db.session(within=session) as session:
         for spec in specs:
             if only_new:
                 if await session.scalar(select(Event.id).where(Event.uid == spec.uid)) is not None:

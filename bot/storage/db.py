@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import re
+import socket
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -70,8 +72,12 @@ class Database:
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session that commits when the block succeeds and rolls back when it raises."""
+    async def session(self, within: AsyncSession | None = None) -> AsyncIterator[AsyncSession]:
+        """A session that commits when the block succeeds and rolls back when it raises. `within`: the caller's
+        unit of work instead, which commits (or rolls back) this block with the rest, e.g. with its audit entry."""
+        if within is not None:
+            yield within
+            return
         async with self.sessions() as session, session.begin():
             yield session
 
@@ -103,3 +109,30 @@ def upgrade(url: str, revision: str = "heads", *, locations: Sequence[Path] = ()
     config.set_main_option("version_locations", "\n".join(str(f).replace("%", "%%") for f in folders))
     config.set_main_option("sqlalchemy.url", sync_url(url).replace("%", "%%"))
     command.upgrade(config, revision)
+
+
+# What drivers say when the server is down, unknown, refuses the login or has no such database (psycopg, asyncpg,
+# SQLite), as opposed to errors in a query, which keep their traceback.
+UNREACHABLE = re.compile(r"connection refused|could not connect|connection failed|connection to server|"
+                         r"password authentication failed|database \S+ does not exist|unable to open database file|"
+                         r"could not translate host name|failed to resolve host|timeout expired|no route to host", re.IGNORECASE)
+
+
+def unreachable_reason(error: BaseException) -> str | None:
+    """Why the database could not be reached, found anywhere in the error's chain; None for any other error."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(current, socket.gaierror):
+            return f"unknown host ({current.strerror})"
+        if isinstance(current, ConnectionError):
+            return (current.strerror or type(current).__name__).lower()
+        lines = str(current).strip().splitlines()
+        if lines and UNREACHABLE.search(lines[0]):
+            message = re.sub(r"^\([\w.]+\)\s*", "", lines[0])  # SQLAlchemy's "(psycopg.OperationalError) "
+            return "connection refused" if "connection refused" in message.lower() else message
+        current = current.__cause__ or current.__context__
+    return None

@@ -126,7 +126,7 @@ class KbRevision(Base):
 
 
 class InstallSecret(Base):
-    """Per-install secrets (user-hash key, session secret, webhook secret), generated once and shared by
+    """Per-install secrets (user-hash key, webhook secret), generated once and shared by
     every worker of the install."""
 
     __tablename__ = "install_secrets"

@@ -1,5 +1,5 @@
 """Per-install secrets live in the database: two workers with their own data directories hash one person
-the same way, accept each other's console sessions and register the same Telegram webhook secret; an
+the same way and register the same Telegram webhook secret; an
 install that kept them as files keeps its values."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from bot.cli.platforms import open_database
-from bot.console.auth import session_secret
 from bot.shared_secrets import TELEGRAM_WEBHOOK, user_salt
 
 from tests.deploy.conftest import make_settings
@@ -26,7 +25,6 @@ async def check_shared(tmp_path: Path, url: str) -> None:
     for settings in (one, two):
         await (await open_database(settings)).close()
     assert user_hash(one, "42") == user_hash(two, "42")
-    assert session_secret(one) == session_secret(two) and len(session_secret(one)) >= 48
     assert one.shared_secret(TELEGRAM_WEBHOOK) == two.shared_secret(TELEGRAM_WEBHOOK) is not None
     assert not (tmp_path / "w2" / ".user-salt").exists()  # nothing per worker on disk
 
@@ -44,7 +42,6 @@ async def test_an_install_with_secret_files_keeps_them(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / ".user-salt").write_bytes(b"\x01" * 32)
-    (data / ".session-secret").write_text("an-older-session-secret\n")
     settings = make_settings(data)
     await (await open_database(settings)).close()
-    assert user_salt(settings) == b"\x01" * 32 and session_secret(settings) == "an-older-session-secret"
+    assert user_salt(settings) == b"\x01" * 32

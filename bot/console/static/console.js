@@ -1,4 +1,5 @@
-// Small helpers only: confirm before destructive actions, and show that a slow form is working.
+// Small helpers only: confirm before destructive actions, show that a slow form is working, and size the
+// dashboard's bars (set here, as the CSP allows no inline style attributes).
 document.addEventListener("submit", (event) => {
   const form = event.target;
   const trigger = event.submitter;
@@ -12,3 +13,7 @@ document.addEventListener("submit", (event) => {
     setTimeout(() => { trigger.disabled = true; trigger.textContent = form.dataset.busy; }, 0);
   }
 });
+
+for (const bar of document.querySelectorAll(".bar[data-width]")) {
+  bar.style.width = `${Number(bar.dataset.width)}%`;
+}
