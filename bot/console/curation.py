@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import select, update
 
 from bot.console.accounts import audit
 from bot.console.faq import FaqEntry, entry_of
 from bot.console.faq_overrides import base_sources, current_chunk
+from bot.fetch import FetchError, fetch
 from bot.indexing import IndexBusy
 from bot.kb import SyncStats, remove_documents, store_document
 from bot.services import Services
@@ -133,16 +133,18 @@ class Curator:
     async def import_url(self, url: str, *, actor: str) -> str:
         url = check_url(url)
         try:
-            async with httpx.AsyncClient(timeout=30, follow_redirects=True) as client:
-                async with client.stream("GET", url) as response:
-                    response.raise_for_status()
-                    suffix = suffix_for(str(response.url), response.headers.get("content-type", ""))
-                    with tempfile.TemporaryDirectory(prefix="a6bot-url-") as folder:
-                        path = Path(folder) / f"page{suffix}"
-                        await save_limited(_Chunks(response), path)
-                        return await self._store(path, source=url, url=url, actor=actor, action="kb.import_url")
-        except httpx.HTTPError as error:
-            raise CurationError(f"{url} could not be fetched: {error}") from error
+            page = await fetch(url, limit=MAX_UPLOAD, allow=self.services.settings.fetch_allow)
+        except FetchError as error:
+            raise CurationError(f"{url[:200]}: {error}") from error
+        return await self.store_fetched(page.content, suffix_for(page.url, page.content_type), source=url,
+                                        actor=actor, action="kb.import_url")
+
+    async def store_fetched(self, content: bytes, suffix: str, *, source: str, actor: str, action: str) -> str:
+        """Import downloaded bytes as the document `source` (its address), through the same path as uploads."""
+        with tempfile.TemporaryDirectory(prefix="a6bot-url-") as folder:
+            path = Path(folder) / f"page{suffix}"
+            path.write_bytes(content)
+            return await self._store(path, source=source, url=source, actor=actor, action=action)
 
     async def save_faq(self, entry: FaqEntry, *, actor: str, resolves: list[int] | None = None) -> str:
         """Store a console FAQ entry (new or edited) and mark the questions it answers as resolved."""
@@ -208,13 +210,3 @@ class Curator:
     async def document_exists(self, source: str) -> bool:
         async with self.services.db.session() as session:
             return await session.scalar(select(Document.id).where(Document.source == source)) is not None
-
-
-class _Chunks:
-    """An httpx streaming response as something save_limited can read from."""
-
-    def __init__(self, response: httpx.Response) -> None:
-        self.pieces = response.aiter_bytes(1024 * 1024)
-
-    async def read(self, size: int = -1) -> bytes:
-        return await anext(self.pieces, b"")

@@ -128,6 +128,12 @@ async def import_upload(db: Database, file: UploadFile) -> ImportReport:
             raise CurationError(str(error).replace(str(path), name)) from error
 
 
+def brief(message: str, limit: int = 500) -> str:
+    """A message short enough for the flash (it travels in the session cookie): an error about a fetched feed
+    may quote the feed's own text, which can be megabytes."""
+    return message if len(message) <= limit else message[:limit - 1] + "…"
+
+
 @guard("curator")
 async def event_import(request: Request, staff: Staff) -> Response:
     """An uploaded calendar file or a feed URL; a bad record anywhere imports nothing."""
@@ -138,15 +144,16 @@ async def event_import(request: Request, staff: Staff) -> Response:
             source, report = file.filename, await import_upload(db, file)
         elif url:
             source = check_url(url)
-            report = await import_events(db, source, origin="console")
+            report = await import_events(db, source, origin="console",
+                                         allow=request.app.state.services.settings.fetch_allow)
         else:
             raise CurationError("Choose a calendar file or give a feed URL.")
     except (CurationError, EventImportError, ValueError) as error:
-        flash(request, str(error), "error")
+        flash(request, brief(str(error)), "error")
         return go(request, "/events")
     await audit(db, actor=staff.email, action="event.import", target=source, added=report.added,
                 changed=report.changed)
-    flash(request, f"Imported {source}: {len(report.added)} added, {len(report.changed)} changed, "
+    flash(request, f"Imported {brief(source, 200)}: {len(report.added)} added, {len(report.changed)} changed, "
                    f"{len(report.unchanged)} unchanged.")
     return go(request, "/events")
 
