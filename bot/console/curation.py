@@ -23,12 +23,11 @@ from bot.kb import SyncStats, remove_documents, store_document
 from bot.services import Services
 from bot.storage.models import Document, QuestionLog
 from knowledge.loaders import LOADERS, NOT_DOCUMENTS, load_file
+from knowledge.loaders import suffix_for as loader_suffix
 from knowledge.types import LoadError
 
 MAX_UPLOAD = 20 * 1024 * 1024
 SAFE_NAME = re.compile(r"^[\w][\w .()+,-]*$")
-CONTENT_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
-                 "text/plain": ".txt", "text/markdown": ".md", "application/yaml": ".yaml", "text/yaml": ".yaml"}
 
 
 class CurationError(ValueError):
@@ -77,10 +76,10 @@ def check_url(url: str) -> str:
 
 def suffix_for(url: str, content_type: str) -> str:
     """The loader a downloaded page needs: from its content type, else from the end of its path."""
-    kind = content_type.split(";")[0].strip().lower()
-    suffix = CONTENT_TYPES.get(kind) or Path(urlsplit(url).path).suffix.lower()
-    if suffix not in LOADERS:
-        raise CurationError(f"{url} returned '{kind or 'unknown'}' content, which cannot be imported "
+    suffix = loader_suffix(url, content_type)
+    if suffix is None:
+        kind = content_type.split(";")[0].strip().lower()
+        raise CurationError(f"{url[:200]} returned '{kind or 'unknown'}' content, which cannot be imported "
                             "(web pages, PDF, text, Markdown and FAQ YAML can).")
     return suffix
 
@@ -136,15 +135,17 @@ class Curator:
             page = await fetch(url, limit=MAX_UPLOAD, allow=self.services.settings.fetch_allow)
         except FetchError as error:
             raise CurationError(f"{url[:200]}: {error}") from error
-        return await self.store_fetched(page.content, suffix_for(page.url, page.content_type), source=url,
+        return await self.store_fetched(page.content, suffix_for(page.url, page.content_type), source=url, url=url,
                                         actor=actor, action="kb.import_url")
 
-    async def store_fetched(self, content: bytes, suffix: str, *, source: str, actor: str, action: str) -> str:
-        """Import downloaded bytes as the document `source` (its address), through the same path as uploads."""
+    async def store_fetched(self, content: bytes, suffix: str, *, source: str, url: str | None, actor: str,
+                            action: str) -> str:
+        """Import downloaded bytes as the document `source` through the same path as uploads (URL import, an
+        approved source watch change)."""
         with tempfile.TemporaryDirectory(prefix="a6bot-url-") as folder:
             path = Path(folder) / f"page{suffix}"
             path.write_bytes(content)
-            return await self._store(path, source=source, url=source, actor=actor, action=action)
+            return await self._store(path, source=source, url=url, actor=actor, action=action)
 
     async def save_faq(self, entry: FaqEntry, *, actor: str, resolves: list[int] | None = None) -> str:
         """Store a console FAQ entry (new or edited) and mark the questions it answers as resolved."""

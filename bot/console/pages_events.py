@@ -15,7 +15,7 @@ from bot.console.accounts import audit, record
 from bot.console.auth import Staff, flash, guard
 from bot.console.curation import CurationError, check_url, save_limited
 from bot.console.faq import slug
-from bot.console.web import go, page, text
+from bot.console.web import brief, go, page, text
 from bot.outreach import events as store
 from bot.outreach.importer import EventImportError, ImportReport, import_events
 from bot.outreach.models import EVENT_STATUSES, Delivery, Event, Subscription
@@ -126,12 +126,6 @@ async def import_upload(db: Database, file: UploadFile) -> ImportReport:
             return await import_events(db, str(path), origin="console")
         except (EventImportError, ValueError) as error:
             raise CurationError(str(error).replace(str(path), name)) from error
-
-
-def brief(message: str, limit: int = 500) -> str:
-    """A message short enough for the flash (it travels in the session cookie): an error about a fetched feed
-    may quote the feed's own text, which can be megabytes."""
-    return message if len(message) <= limit else message[:limit - 1] + "…"
 
 
 @guard("curator")
