@@ -20,6 +20,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 MAX_REDIRECTS = 5
+CONNECT_SECONDS = 10  # per address: a host with an unreachable address still gets its next one tried
 USER_AGENT = "a6bot (Article 6 Implementation Partnership chat bot)"
 # Not global, yet not every Python version flags them as such: shared address space (carrier-grade NAT) and
 # the IPv6 prefixes that carry an IPv4 address (NAT64, 6to4, Teredo), which could wrap a private one.
@@ -79,14 +80,15 @@ async def resolve(host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
-async def pinned_address(url: httpx.URL, allow: Sequence[IPNetwork]) -> IPAddress:
-    """The address to connect to; refused (before any connection) when any address of the host is not allowed."""
+async def checked_addresses(url: httpx.URL, allow: Sequence[IPNetwork]) -> list[IPAddress]:
+    """The addresses to connect to, in the resolver's order; refused (before any connection) when any address
+    of the host is not allowed."""
     if url.scheme not in ("http", "https") or not url.host:
         raise FetchError("only http:// and https:// addresses can be fetched")
     addresses = await resolve(url.raw_host.decode("ascii"), url.port or (443 if url.scheme == "https" else 80))
     if not all(address_allowed(address, allow) for address in addresses):
         raise FetchError("address not allowed")
-    return addresses[0]
+    return addresses
 
 
 @cache
@@ -105,7 +107,7 @@ async def fetch(url: str, *, limit: int, timeout: float = 30, allow: Sequence[IP
     conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
     try:
         async with asyncio.timeout(timeout), httpx.AsyncClient(
-                timeout=timeout, follow_redirects=False, trust_env=False, verify=tls_context(),
+                timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_SECONDS)), follow_redirects=False, trust_env=False, verify=tls_context(),
                 headers={"User-Agent": USER_AGENT}) as client:
             for _ in range(MAX_REDIRECTS + 1):
                 response = await _get(client, current, allow, conditional, limit)
@@ -124,13 +126,21 @@ async def fetch(url: str, *, limit: int, timeout: float = 30, allow: Sequence[IP
 
 async def _get(client: httpx.AsyncClient, url: httpx.URL, allow: Sequence[IPNetwork], conditional: dict[str, str],
                limit: int) -> Fetched | httpx.URL:
-    """One hop, connected to the checked address with the real host name in Host and TLS SNI / certificate
-    check; the next URL for a redirect, else the response read up to the limit."""
-    address = await pinned_address(url, allow)
+    """One hop, connected to a checked address (the next one if it refuses) with the real host name in Host
+    and in TLS SNI and the certificate check; the next URL for a redirect, else the response read up to the
+    limit."""
+    addresses = await checked_addresses(url, allow)
     headers = {"Host": url.netloc.decode("ascii"), **conditional}
     extensions = {"sni_hostname": url.raw_host.decode("ascii")} if url.scheme == "https" else {}
-    request = client.build_request("GET", url.copy_with(host=str(address)), headers=headers, extensions=extensions)
-    response = await client.send(request, stream=True)
+    for number, address in enumerate(addresses, start=1):
+        request = client.build_request("GET", url.copy_with(host=str(address)), headers=headers,
+                                       extensions=extensions)
+        try:
+            response = await client.send(request, stream=True)
+            break
+        except httpx.ConnectError:
+            if number == len(addresses):
+                raise
     try:
         if response.has_redirect_location:
             return url.join(response.headers["location"])

@@ -4,6 +4,7 @@ ETag / Last-Modified with 304 answers, redirects, a slow page and an endless one
 from __future__ import annotations
 
 import hashlib
+import ssl
 import threading
 import time
 from email.utils import formatdate
@@ -11,7 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Site:
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", *, tls: ssl.SSLContext | None = None, name: str | None = None) -> None:
+        """`tls`: serve https with this context; `name`: the host name URLs use instead of the address."""
         self.pages: dict[str, tuple[str, bytes, str]] = {}     # path -> (content type, body, Last-Modified)
         self.redirects: dict[str, str] = {}                    # path -> Location
         self.requests: list[tuple[str, dict[str, str]]] = []   # (path, headers) as received
@@ -64,7 +66,9 @@ class Site:
                 pass
 
         self.server = ThreadingHTTPServer((host, 0), Handler)
-        self.base = f"http://{host}:{self.server.server_address[1]}"
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+        self.base = f"{'https' if tls else 'http'}://{name or host}:{self.server.server_address[1]}"
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self._version = 0

@@ -8,14 +8,17 @@ from __future__ import annotations
 import html
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+import trustme
 from sqlalchemy import func, select
 
+import bot.fetch
 from bot.config import Settings
 from bot.console.accounts import add_staff
 from bot.console.app import console_app
@@ -105,6 +108,25 @@ async def test_a_redirect_to_a_private_address_is_refused_at_the_redirect(site: 
         front.put("/page", "after one redirect", "text/plain")
         page = await fetch(front.url("/ok"), limit=1024, allow=net("127.0.0.2/32"))
         assert page.content == b"after one redirect" and page.url == front.url("/page")
+
+
+async def test_https_keeps_the_host_name_while_the_connection_is_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Connected to the checked address, TLS still sends and verifies the name: a certificate for `localhost`
+    passes for https://localhost, and the same server reached by its bare address fails verification."""
+    ca = trustme.CA()
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("localhost").configure_cert(server)
+    client = ssl.create_default_context()
+    ca.configure_trust(client)
+    monkeypatch.setattr(bot.fetch, "tls_context", lambda: client)
+    with Site("127.0.0.1", tls=server, name="localhost") as site:
+        site.put("/notice.txt", "served over TLS", "text/plain")
+        page = await fetch(site.url("/notice.txt"), limit=1024, allow=net("127.0.0.1/32"))
+        assert page.content == b"served over TLS" and page.url.startswith("https://localhost:")
+        assert site.requests[0][1]["host"] == f"localhost:{site.port}"
+        assert await refusal(f"https://127.0.0.1:{site.port}/notice.txt", allow=net("127.0.0.1/32")) == \
+            "could not fetch URL: connection failed"
+        assert len(site.requests) == 1
 
 
 async def test_size_cap_stops_an_endless_response_early(site: Site) -> None:
