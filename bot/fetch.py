@@ -54,13 +54,18 @@ class Fetched:
 
 def address_allowed(address: IPAddress, allow: Sequence[IPNetwork] = ()) -> bool:
     """Global unicast addresses only, unless an administrator allowed the network explicitly."""
-    if any(address.version == net.version and address in net for net in allow):
+    if _within(address, allow):
         return True
-    if isinstance(address, ipaddress.IPv6Address) and (address.ipv4_mapped or address.sixtofour or address.teredo):
+    if isinstance(address, ipaddress.IPv6Address) and (address.ipv4_mapped or address.sixtofour
+                                                       or address.teredo):
         return False
-    return (address.is_global and not (address.is_multicast or address.is_private or address.is_loopback
-                                       or address.is_link_local or address.is_reserved or address.is_unspecified)
-            and not any(address.version == net.version and address in net for net in NOT_GLOBAL))
+    special = (address.is_multicast or address.is_private or address.is_loopback or address.is_link_local
+               or address.is_reserved or address.is_unspecified)
+    return address.is_global and not special and not _within(address, NOT_GLOBAL)
+
+
+def _within(address: IPAddress, networks: Sequence[IPNetwork]) -> bool:
+    return any(address.version == net.version and address in net for net in networks)
 
 
 async def resolve(host: str, port: int) -> list[IPAddress]:
@@ -105,10 +110,12 @@ async def fetch(url: str, *, limit: int, timeout: float = 30, allow: Sequence[IP
     except (httpx.InvalidURL, TypeError) as error:
         raise FetchError("not a valid web address") from error
     conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+    # Redirects by hand (each target checked); proxy variables ignored (the connection goes where we checked).
+    client = httpx.AsyncClient(timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_SECONDS)),
+                               follow_redirects=False, trust_env=False, verify=tls_context(),
+                               headers={"User-Agent": USER_AGENT})
     try:
-        async with asyncio.timeout(timeout), httpx.AsyncClient(
-                timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_SECONDS)), follow_redirects=False, trust_env=False, verify=tls_context(),
-                headers={"User-Agent": USER_AGENT}) as client:
+        async with asyncio.timeout(timeout), client:
             for _ in range(MAX_REDIRECTS + 1):
                 response = await _get(client, current, allow, conditional, limit)
                 if isinstance(response, httpx.URL):
@@ -124,8 +131,8 @@ async def fetch(url: str, *, limit: int, timeout: float = 30, allow: Sequence[IP
         raise FetchError("connection failed") from error
 
 
-async def _get(client: httpx.AsyncClient, url: httpx.URL, allow: Sequence[IPNetwork], conditional: dict[str, str],
-               limit: int) -> Fetched | httpx.URL:
+async def _get(client: httpx.AsyncClient, url: httpx.URL, allow: Sequence[IPNetwork],
+               conditional: dict[str, str], limit: int) -> Fetched | httpx.URL:
     """One hop, connected to a checked address (the next one if it refuses) with the real host name in Host
     and in TLS SNI and the certificate check; the next URL for a redirect, else the response read up to the
     limit."""

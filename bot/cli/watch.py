@@ -18,7 +18,7 @@ ACTOR = "cli"
 
 @app.command("add")
 def add(url: str = typer.Argument(..., help="an http(s) page, PDF or RSS/Atom feed"),
-        name: str = typer.Option(None, "--name", help="a short name shown in lists (default: the address)")) -> None:
+        name: str = typer.Option(None, "--name", help="a short name for lists (default: the address)")) -> None:
     """Watch a URL; the next check records it (a page the knowledge base lacks is queued as new)."""
     async def main() -> str:
         db = await open_database(Settings())

@@ -70,7 +70,8 @@ async def dismiss(request: Request, staff: Staff) -> Response:
 async def add(request: Request, staff: Staff) -> Response:
     form, db = await request.form(), request.app.state.services.db
     try:
-        source = await watch.add_source(db, url=text(form, "url", 2100), name=text(form, "name", 200), actor=staff.email)
+        source = await watch.add_source(db, url=text(form, "url", 2100), name=text(form, "name", 200),
+                                        actor=staff.email)
     except watch.WatchError as error:
         flash(request, str(error), "error")
         return go(request, "/watch")

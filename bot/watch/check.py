@@ -49,10 +49,10 @@ async def check_all(db: Database, *, allow: Sequence[IPNetwork] = (), timeout: f
 
 async def _claim(db: Database, source_id: int, due: timedelta) -> bool:
     now = utcnow()
+    due_now = or_(WatchedSource.checked_at.is_(None), WatchedSource.checked_at < now - due)
     async with db.session() as session:
-        claimed = await session.execute(
-            update(WatchedSource).where(WatchedSource.id == source_id, or_(
-                WatchedSource.checked_at.is_(None), WatchedSource.checked_at < now - due)).values(checked_at=now))
+        claimed = await session.execute(update(WatchedSource).where(WatchedSource.id == source_id, due_now)
+                                        .values(checked_at=now))
         return bool(claimed.rowcount)  # type: ignore[attr-defined]
 
 
@@ -65,15 +65,16 @@ async def check_source(db: Database, source_id: int, *, allow: Sequence[IPNetwor
         return None
     known = (source.kind == "feed") or (source.kind == "page" and source.text is not None)
     try:
-        fetched = await fetch(source.url, limit=FEED_LIMIT if source.kind == "feed" else PAGE_LIMIT, timeout=timeout,
-                              allow=allow, etag=source.etag if known else None,
+        fetched = await fetch(source.url, limit=FEED_LIMIT if source.kind == "feed" else PAGE_LIMIT,
+                              timeout=timeout, allow=allow, etag=source.etag if known else None,
                               last_modified=source.last_modified if known else None)
     except FetchError as error:
         return await _record(db, source, str(error))
     if fetched.not_modified:
         return await _record(db, source, "not modified")
     head = fetched.content[:200].lstrip().lower()
-    if any(t in fetched.content_type.lower() for t in FEED_TYPES) or head.startswith((b"<?xml", b"<rss", b"<feed")):
+    looks_like_feed = head.startswith((b"<?xml", b"<rss", b"<feed"))
+    if looks_like_feed or any(t in fetched.content_type.lower() for t in FEED_TYPES):
         items = await asyncio.to_thread(feed_items, fetched.content)
         if items is not None:
             if len(fetched.content) > FEED_LIMIT:
@@ -93,6 +94,11 @@ async def _record(db: Database, source: WatchedSource, outcome: str) -> CheckRes
     return CheckResult(source.id, source.name, outcome)
 
 
+def _seen(row: WatchedSource, kind: str, fetched: Fetched) -> None:
+    """What every successful check records: the kind, the validators for the next conditional request, when."""
+    row.kind, row.etag, row.last_modified, row.checked_at = kind, fetched.etag, fetched.last_modified, utcnow()
+
+
 async def _page(db: Database, source: WatchedSource, fetched: Fetched, page: Page) -> CheckResult | None:
     """Compare the page's text with the last version seen; a change still waiting for review is replaced by
     one that diffs from the same base."""
@@ -100,7 +106,7 @@ async def _page(db: Database, source: WatchedSource, fetched: Fetched, page: Pag
         row = await session.get(WatchedSource, source.id)
         if row is None:
             return None
-        row.kind, row.etag, row.last_modified, row.checked_at = "page", fetched.etag, fetched.last_modified, utcnow()
+        _seen(row, "page", fetched)
         pending = await session.scalar(select(WatchChange).where(WatchChange.source_id == row.id,
                                                                  WatchChange.status == "pending"))
         first, previous = row.text is None, row.text
@@ -137,7 +143,7 @@ async def _feed(db: Database, source: WatchedSource, fetched: Fetched, items: li
         first, seen = row.kind != "feed", set(row.seen or [])
         ids = [str(item["id"]) for item in items]
         new = [] if first else [item for item in items if item["id"] not in seen][:MAX_ITEMS]
-        row.kind, row.etag, row.last_modified, row.checked_at = "feed", fetched.etag, fetched.last_modified, utcnow()
+        _seen(row, "feed", fetched)
         row.seen = list(dict.fromkeys([*ids, *(row.seen or [])]))[:MAX_SEEN]
         if first:
             row.status = f"baseline recorded ({len(ids)} item{'' if len(ids) == 1 else 's'})"
@@ -145,8 +151,8 @@ async def _feed(db: Database, source: WatchedSource, fetched: Fetched, items: li
         if not new:
             row.status = "no new items"
             return CheckResult(row.id, row.name, row.status)
-        change = WatchChange(source_id=row.id, kind="items", title=f"{len(new)} new item(s) in {row.name}"[:500],
-                             items=new, content_type=fetched.content_type[:200])
+        change = WatchChange(source_id=row.id, kind="items", items=new, content_type=fetched.content_type[:200],
+                             title=f"{len(new)} new item(s) in {row.name}"[:500])
         session.add(change)
         await session.flush()
         row.status = f"{len(new)} new item(s): waiting for review"

@@ -48,7 +48,8 @@ def read_page(content: bytes, content_type: str, url: str) -> Page:
     suffix = suffix_for(url, content_type)
     if suffix is None:
         kind = content_type.split(";")[0].strip() or "unknown"
-        raise ContentError(f"'{kind}' content cannot be imported (web pages, PDF, text, Markdown and FAQ YAML can)")
+        raise ContentError(f"'{kind}' content cannot be imported "
+                           "(web pages, PDF, text, Markdown and FAQ YAML can)")
     with tempfile.TemporaryDirectory(prefix="a6bot-watch-") as folder:
         path = Path(folder) / f"page{suffix}"
         path.write_bytes(content)
@@ -87,8 +88,8 @@ def plain(markup: str) -> str:
 
 def unified(before: str, after: str, name: str) -> str:
     """A unified diff of two texts, line by line, with two lines of context."""
-    return "\n".join(difflib.unified_diff(before[:MAX_DIFF_TEXT].splitlines(), after[:MAX_DIFF_TEXT].splitlines(),
-                                          f"{name} (before)", f"{name} (now)", lineterm="", n=2))
+    old, new = before[:MAX_DIFF_TEXT].splitlines(), after[:MAX_DIFF_TEXT].splitlines()
+    return "\n".join(difflib.unified_diff(old, new, f"{name} (before)", f"{name} (now)", lineterm="", n=2))
 
 
 def item_document(item: dict[str, Any], *, feed_url: str, feed_name: str) -> Incoming:

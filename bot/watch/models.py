@@ -49,7 +49,7 @@ class WatchChange(Base):
     diff: Mapped[str] = mapped_column(Text, default="")                 # unified diff of a page's text
     base_text: Mapped[str] = mapped_column(Text, default="")            # the text the diff starts from
     items: Mapped[list[dict[str, Any]]] = mapped_column(default=list)  # new feed items: id, title, link, text
-    content: Mapped[bytes | None] = mapped_column(LargeBinary)          # the page as fetched, imported on approval
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)          # the page as fetched, until decided
     content_type: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
     decided_by: Mapped[str | None] = mapped_column(String(320))

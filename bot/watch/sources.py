@@ -22,7 +22,8 @@ def check_address(url: str) -> str:
     except httpx.InvalidURL as error:
         raise WatchError(f"{url[:200]!r} is not a valid web address") from error
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise WatchError(f"{url[:200]!r} is not a web address: only http:// and https:// sources can be watched")
+        raise WatchError(f"{url[:200]!r} is not a web address: "
+                         "only http:// and https:// sources can be watched")
     if len(url) > 2000:
         raise WatchError("the address is longer than 2000 characters")
     return url
@@ -51,7 +52,8 @@ async def get_source(db: Database, source_id: int) -> WatchedSource | None:
 
 
 async def remove_source(db: Database, source_id: int) -> WatchedSource:
-    """Stop watching; its changes still waiting for review go with it (the knowledge base keeps what was approved)."""
+    """Stop watching; its changes still waiting for review go with it (what was approved stays in the
+    knowledge base)."""
     async with db.session() as session:
         source = await session.get(WatchedSource, source_id)
         if source is None:

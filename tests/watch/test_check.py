@@ -8,7 +8,7 @@ import asyncio
 from datetime import timedelta
 
 from bot.config import Settings
-from bot.storage import Database
+from bot.storage import Database, Document
 from bot.watch import add_source, changes, check_all, check_source, decide, get_source
 from bot.watch.schedule import Watcher
 from tests.security.site_server import Site
@@ -61,6 +61,24 @@ async def test_a_page_is_queued_as_new_then_its_change_is_found_with_a_diff(db: 
     assert "-Accounts are opened within ten working days." in diffed.diff
     assert "+Accounts are opened within five working days." in diffed.diff
     assert "7,250" not in "\n".join(line for line in diffed.diff.splitlines() if line[:1] in "+-")
+
+
+async def test_a_page_already_imported_is_only_recorded_then_its_changes_are_queued(
+        db: Database, site: Site, settings: Settings) -> None:
+    url = site.put("/registry.html", PAGE)
+    async with db.session() as session:  # imported earlier by URL import, under its address
+        session.add(Document(source=url, title="Article 6.4 registry notice", doc_type="html", url=url,
+                             content_hash="0" * 64))
+    source = await add_source(db, url=url, actor="test")
+    first = await check_source(db, source.id, allow=settings.fetch_allow)
+    assert first and first.outcome == "baseline recorded (already in the knowledge base)"
+    assert await changes(db) == []
+    site.put("/registry.html", CHANGED)
+    second = await check_source(db, source.id, allow=settings.fetch_allow)
+    assert second and second.outcome == "changed: waiting for review"
+    [(change, _)] = await changes(db)
+    assert "-The registry charges no fee for opening an account." in change.diff
+    assert "+The registry charges a fee of 7,250 US dollars per account holder each year." in change.diff
 
 
 async def test_a_feed_records_its_items_then_queues_a_new_one(db: Database, site: Site, settings: Settings) -> None:
