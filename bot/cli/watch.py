@@ -9,6 +9,7 @@ from rich.table import Table
 from bot.cli.common import err, out, run
 from bot.cli.platforms import open_database
 from bot.config import Settings
+from bot.console.accounts import audit
 from bot.watch import CheckResult, WatchError, add_source, check_all, list_sources, remove_source
 from bot.watch.review import changes
 
@@ -24,6 +25,7 @@ def add(url: str = typer.Argument(..., help="an http(s) page, PDF or RSS/Atom fe
         db = await open_database(Settings())
         try:
             source = await add_source(db, url=url, name=name, actor=ACTOR)
+            await audit(db, actor=ACTOR, action="watch.add", target=source.url, name=source.name)
             return f"watching {source.id}: {source.name} ({source.url})"
         finally:
             await db.close()
@@ -63,6 +65,7 @@ def remove(source_id: int = typer.Argument(..., metavar="ID", help="the id `kb w
         db = await open_database(Settings())
         try:
             source = await remove_source(db, source_id)
+            await audit(db, actor=ACTOR, action="watch.remove", target=source.url)
             return f"stopped watching {source.id}: {source.name}"
         finally:
             await db.close()

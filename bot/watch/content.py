@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import yaml
 from bs4 import BeautifulSoup
 
@@ -62,8 +63,6 @@ def read_page(content: bytes, content_type: str, url: str) -> Page:
 
 def feed_items(content: bytes) -> list[dict[str, Any]] | None:
     """The items of an RSS or Atom feed, newest first as the feed lists them; None when it is not a feed."""
-    import feedparser
-
     parsed = feedparser.parse(content)  # bytes, never a URL: feedparser would fetch a URL itself
     if not parsed.get("version"):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # no stray .env
 
 
-def test_add_list_check_remove(env: None, site: Site) -> None:
+def test_add_list_check_remove(env: None, site: Site, tmp_path: Path) -> None:
     runner = CliRunner()
     url = site.put("/registry.html", PAGE)
     added = runner.invoke(app, ["kb", "watch", "add", url, "--name", "Registry notice"])
@@ -48,3 +49,6 @@ def test_add_list_check_remove(env: None, site: Site) -> None:
     missing = runner.invoke(app, ["kb", "watch", "remove", "1"])
     assert missing.exit_code == 1 and "there is no watched source 1" in missing.output
     assert "No watched sources" in runner.invoke(app, ["kb", "watch", "list"]).output
+    with sqlite3.connect(tmp_path / "data" / "a6bot.sqlite3") as db:
+        audit = list(db.execute("SELECT actor, action FROM audit_log WHERE action LIKE 'watch.%' ORDER BY id"))
+    assert audit == [("cli", "watch.add"), ("cli", "watch.remove")]
