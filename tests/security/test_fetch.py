@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 import trustme
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 import bot.fetch
@@ -142,6 +143,15 @@ async def test_total_timeout(site: Site) -> None:
     started = time.monotonic()
     assert await refusal(site.url("/slow"), allow=net("127.0.0.1/32"), timeout=0.5) == "could not fetch URL: timed out"
     assert time.monotonic() - started < 2
+
+
+def test_the_allowlist_setting_is_checked() -> None:
+    allowed = Settings(_env_file=None, fetch_allow_networks=" 10.20.0.0/16, 192.168.5.7 ,fd00::/8")
+    assert allowed.fetch_allow_networks == "10.20.0.0/16,192.168.5.7/32,fd00::/8"
+    assert [str(n) for n in allowed.fetch_allow] == ["10.20.0.0/16", "192.168.5.7/32", "fd00::/8"]
+    assert Settings(_env_file=None).fetch_allow == []
+    with pytest.raises(ValidationError, match="not a network"):
+        Settings(_env_file=None, fetch_allow_networks="10.0.0.0/33")
 
 
 async def test_http_errors_are_short(site: Site) -> None:
