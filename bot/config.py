@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -55,6 +56,8 @@ class Settings(Section):
     http_port: int = 8080
     public_url: str | None = Field(default=None, description="base URL users reach the HTTP server at (calendar links)")
 
+    fetch_allow_networks: str = Field(default="", description="private networks URL imports and the watch may fetch")
+    watch_interval: int = Field(default=21600, ge=0, description="seconds between source watch checks; 0: off")
     staff_email: str = Field(default=DEFAULT_STAFF_EMAIL, description="where people can write to A6IP staff")
     events_dir: Path | None = Field(default=None, description="events loaded on every start; default: the bundled ones")
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="platform:user ids allowed staff commands")
@@ -94,6 +97,20 @@ class Settings(Section):
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
+
+    @field_validator("fetch_allow_networks")
+    @classmethod
+    def _check_networks(cls, value: str) -> str:
+        """A mistyped network stops the start instead of silently allowing nothing."""
+        try:
+            return ",".join(str(ipaddress.ip_network(item.strip())) for item in value.split(",") if item.strip())
+        except ValueError as error:
+            raise ValueError(f"not a network: {error}") from error
+
+    @property
+    def fetch_allow(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        """The networks an administrator allowed fetching from although they are not public."""
+        return [ipaddress.ip_network(item) for item in self.fetch_allow_networks.split(",") if item]
 
     @property
     def effective_database_url(self) -> str:

@@ -123,9 +123,10 @@ def list_events(all_: bool = typer.Option(False, "--all", help="include past eve
 def import_(source: str = typer.Argument(..., metavar="FILE_OR_URL", help=".yaml, .csv, .ics file or http(s) feed")) -> None:
     """Import events, idempotent by UID; a malformed file is refused whole and changes nothing."""
     async def main():  # type: ignore[no-untyped-def]
-        db = await open_database(Settings())
+        settings = Settings()
+        db = await open_database(settings)
         try:
-            return await import_events(db, source)
+            return await import_events(db, source, allow=settings.fetch_allow)
         finally:
             await db.close()
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from bot.cli import watch
 from bot.cli.common import err, out, progress_bars, quiet_libraries, run
 from bot.cli.platforms import open_database
 from bot.config import Settings
@@ -19,6 +20,7 @@ from knowledge.loaders import collect_files
 from knowledge.types import LoadError
 
 app = typer.Typer(help="Import, list and remove knowledge base documents.", no_args_is_help=True)
+app.add_typer(watch.app, name="watch")
 
 
 async def _reindex(settings: Settings, db: Database, progress) -> None:  # type: ignore[no-untyped-def]

@@ -72,6 +72,7 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
     from bot.outreach.service import Scheduler, base_url, build_notifiers, close_notifiers, make_dispatcher
     from bot.server import HttpServer, trusted_proxies
     from bot.support import messengers_of
+    from bot.watch.schedule import Watcher
 
     stoppers: list[tuple[str, Stopper]] = []
     try:
@@ -105,6 +106,9 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
         scheduler = Scheduler(dispatcher, on_tick=refresh_gauges)
         scheduler.start()
         stoppers.append(("outreach scheduler", scheduler.stop))
+        watcher = Watcher(services.db, settings)
+        watcher.start()
+        stoppers.append(("source watch", watcher.stop))
         log.info("a6bot running", extra={"http": f"http://{settings.http_host}:{settings.http_port}",
                                          "notifiers": sorted(notifiers)})
         await stop.wait()

@@ -13,23 +13,22 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import select, update
 
 from bot.console.accounts import record
 from bot.console.faq import FaqEntry, entry_of
 from bot.console.faq_overrides import base_sources, current_chunk
+from bot.fetch import FetchError, fetch
 from bot.indexing import IndexBusy
 from bot.kb import SyncStats, remove_documents, store_document
 from bot.services import Services
 from bot.storage.models import Document, QuestionLog
 from knowledge.loaders import LOADERS, NOT_DOCUMENTS, load_file
+from knowledge.loaders import suffix_for as loader_suffix
 from knowledge.types import LoadError
 
 MAX_UPLOAD = 20 * 1024 * 1024
 SAFE_NAME = re.compile(r"^[\w][\w .()+,-]*$")
-CONTENT_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
-                 "text/plain": ".txt", "text/markdown": ".md", "application/yaml": ".yaml", "text/yaml": ".yaml"}
 
 
 class CurationError(ValueError):
@@ -78,10 +77,10 @@ def check_url(url: str) -> str:
 
 def suffix_for(url: str, content_type: str) -> str:
     """The loader a downloaded page needs: from its content type, else from the end of its path."""
-    kind = content_type.split(";")[0].strip().lower()
-    suffix = CONTENT_TYPES.get(kind) or Path(urlsplit(url).path).suffix.lower()
-    if suffix not in LOADERS:
-        raise CurationError(f"{url} returned '{kind or 'unknown'}' content, which cannot be imported "
+    suffix = loader_suffix(url, content_type)
+    if suffix is None:
+        kind = content_type.split(";")[0].strip().lower()
+        raise CurationError(f"{url[:200]} returned '{kind or 'unknown'}' content, which cannot be imported "
                             "(web pages, PDF, text, Markdown and FAQ YAML can).")
     return suffix
 
@@ -135,16 +134,20 @@ class Curator:
     async def import_url(self, url: str, *, actor: str) -> str:
         url = check_url(url)
         try:
-            async with httpx.AsyncClient(timeout=30, follow_redirects=True) as client:
-                async with client.stream("GET", url) as response:
-                    response.raise_for_status()
-                    suffix = suffix_for(str(response.url), response.headers.get("content-type", ""))
-                    with tempfile.TemporaryDirectory(prefix="a6bot-url-") as folder:
-                        path = Path(folder) / f"page{suffix}"
-                        await save_limited(_Chunks(response), path)
-                        return await self._store(path, source=url, url=url, actor=actor, action="kb.import_url")
-        except httpx.HTTPError as error:
-            raise CurationError(f"{url} could not be fetched: {error}") from error
+            page = await fetch(url, limit=MAX_UPLOAD, allow=self.services.settings.fetch_allow)
+        except FetchError as error:
+            raise CurationError(f"{url[:200]}: {error}") from error
+        return await self.store_fetched(page.content, suffix_for(page.url, page.content_type), source=url, url=url,
+                                        actor=actor, action="kb.import_url")
+
+    async def store_fetched(self, content: bytes, suffix: str, *, source: str, url: str | None, actor: str,
+                            action: str) -> str:
+        """Import downloaded bytes as the document `source` through the same path as uploads (URL import, an
+        approved source watch change)."""
+        with tempfile.TemporaryDirectory(prefix="a6bot-url-") as folder:
+            path = Path(folder) / f"page{suffix}"
+            path.write_bytes(content)
+            return await self._store(path, source=source, url=url, actor=actor, action=action)
 
     async def save_faq(self, entry: FaqEntry, *, actor: str, resolves: list[int] | None = None) -> str:
         """Store a console FAQ entry (new or edited) and mark the questions it answers as resolved."""
@@ -215,13 +218,3 @@ class Curator:
     async def document_exists(self, source: str) -> bool:
         async with self.services.db.session() as session:
             return await session.scalar(select(Document.id).where(Document.source == source)) is not None
-
-
-class _Chunks:
-    """An httpx streaming response as something save_limited can read from."""
-
-    def __init__(self, response: httpx.Response) -> None:
-        self.pieces = response.aiter_bytes(1024 * 1024)
-
-    async def read(self, size: int = -1) -> bytes:
-        return await anext(self.pieces, b"")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,7 +16,8 @@ from bot.console.accounts import record
 from bot.console.auth import Staff, flash, guard
 from bot.console.curation import CurationError, check_url, save_limited
 from bot.console.faq import slug
-from bot.console.web import go, page, text
+from bot.console.web import brief, go, page, text
+from bot.fetch import IPNetwork
 from bot.outreach import events as store
 from bot.outreach.importer import EventImportError, ImportReport, import_events
 from bot.outreach.models import EVENT_STATUSES, Delivery, Event, Subscription
@@ -115,10 +117,11 @@ async def event_cancel(request: Request, staff: Staff) -> Response:
     return go(request, f"/events/{uid}")
 
 
-async def import_audited(db: Database, source: str, *, shown: str, actor: str) -> ImportReport:
+async def import_audited(db: Database, source: str, *, shown: str, actor: str,
+                         allow: Sequence[IPNetwork] = ()) -> ImportReport:
     """Import a calendar and write its audit entry in one transaction: both are kept, or neither."""
     async with db.session() as session:
-        report = await import_events(db, source, origin="console", session=session)
+        report = await import_events(db, source, origin="console", session=session, allow=allow)
         await record(session, actor=actor, action="event.import", target=shown, added=report.added,
                      changed=report.changed)
     return report
@@ -149,13 +152,14 @@ async def event_import(request: Request, staff: Staff) -> Response:
             source, report = file.filename, await import_upload(db, file, actor=staff.email)
         elif url:
             source = check_url(url)
-            report = await import_audited(db, source, shown=source, actor=staff.email)
+            report = await import_audited(db, source, shown=source, actor=staff.email,
+                                          allow=request.app.state.services.settings.fetch_allow)
         else:
             raise CurationError("Choose a calendar file or give a feed URL.")
     except (CurationError, EventImportError, ValueError) as error:
-        flash(request, str(error), "error")
+        flash(request, brief(str(error)), "error")
         return go(request, "/events")
-    flash(request, f"Imported {source}: {len(report.added)} added, {len(report.changed)} changed, "
+    flash(request, f"Imported {brief(source, 200)}: {len(report.added)} added, {len(report.changed)} changed, "
                    f"{len(report.unchanged)} unchanged.")
     return go(request, "/events")
 

@@ -36,6 +36,12 @@ def text(form: FormData, name: str, limit: int = 5000) -> str:
     return value.strip()[:limit] if isinstance(value, str) else ""
 
 
+def brief(message: str, limit: int = 500) -> str:
+    """A message short enough for the flash (it travels in the session cookie): an error about a fetched
+    document may quote the document's own text, which can be megabytes."""
+    return message if len(message) <= limit else message[:limit - 1] + "…"
+
+
 def lines(form: FormData, name: str) -> list[str]:
     return [line.strip() for line in text(form, name, 20000).splitlines() if line.strip()]
 

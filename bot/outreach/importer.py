@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
 import yaml
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.fetch import FetchError, IPNetwork, fetch
 from bot.outreach.events import EventSpec, local_datetime, upsert
 from bot.outreach.models import Event
 from bot.outreach.topics import normalize_kind, normalize_topic
 from bot.storage import Database
 
+MAX_FEED = 5 * 1024 * 1024
 EXPAND_BACK, EXPAND_AHEAD = timedelta(days=400), timedelta(days=730)
 TRUE = {"1", "true", "yes", "y", "on"}
 
@@ -165,16 +166,15 @@ def parse_ics(data: bytes, name: str, *, now: datetime | None = None) -> list[Ev
     return specs
 
 
-async def read_source(source: str) -> tuple[bytes, str]:
-    """The bytes of a file or an http(s) URL, and the format guessed from its name or content type."""
+async def read_source(source: str, *, allow: Sequence[IPNetwork] = ()) -> tuple[bytes, str]:
+    """The bytes of a file or an http(s) URL (fetched under bot.fetch's rules, at most MAX_FEED), and the format
+    guessed from its name or content type. `allow`: the networks an administrator allowed fetching from."""
     if source.startswith(("http://", "https://")):
-        async with httpx.AsyncClient(timeout=30, follow_redirects=True) as client:
-            try:
-                response = await client.get(source)
-                response.raise_for_status()
-            except httpx.HTTPError as error:
-                raise EventImportError(f"{source}: could not fetch ({error})") from error
-        kind = response.headers.get("content-type", "")
+        try:
+            response = await fetch(source, limit=MAX_FEED, allow=allow)
+        except FetchError as error:
+            raise EventImportError(f"{source[:200]}: {error}") from error
+        kind = response.content_type
         fmt = "ics" if "calendar" in kind or source.endswith(".ics") else "csv" if "csv" in kind else "yaml"
         return response.content, fmt
     path = Path(source)
@@ -202,10 +202,10 @@ def parse(data: bytes, fmt: str, name: str) -> list[EventSpec]:
 
 
 async def import_events(db: Database, source: str, *, origin: str = "import", only_new: bool = False,
-                        session: AsyncSession | None = None) -> ImportReport:
-    """Parse everything first, then write it in one transaction (the caller's `session` when given): a bad record
-    changes nothing."""
-    data, fmt = await read_source(source)
+                        session: AsyncSession | None = None, allow: Sequence[IPNetwork] = ()) -> ImportReport:
+    """Parse everything first (fetching a feed through bot.fetch, within `allow`), then write it in one transaction
+    (the caller's `session` when given): a bad record changes nothing."""
+    data, fmt = await read_source(source, allow=allow)
     specs = parse(data, fmt, source)
     report = ImportReport()
     async with db.session(within=session) as session:

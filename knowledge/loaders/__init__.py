@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from knowledge.loaders.faq import load_faq
 from knowledge.loaders.html import load_html
@@ -23,10 +24,13 @@ LOADERS: dict[str, Callable[[Path, bytes], ParsedDocument]] = {
     ".pdf": load_pdf,
     ".html": load_html, ".htm": load_html,
 }
+# What a downloaded file's content type says about the loader it needs.
+CONTENT_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
+                 "text/plain": ".txt", "text/markdown": ".md", "application/yaml": ".yaml", "text/yaml": ".yaml"}
 NOT_DOCUMENTS = {"glossary.yaml", "glossary.yml", "sources.yaml", "sources.yml",  # read by their own code
                  "horizon.yaml", "horizon.yml"}
 
-__all__ = ["LOADERS", "NOT_DOCUMENTS", "collect_files", "load_file"]
+__all__ = ["CONTENT_TYPES", "LOADERS", "NOT_DOCUMENTS", "collect_files", "load_file", "suffix_for"]
 
 
 def load_file(path: Path) -> ParsedDocument:
@@ -73,3 +77,11 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         elif path.name.lower() not in NOT_DOCUMENTS:
             found.add(path)
     return sorted(found)
+
+
+def suffix_for(url: str, content_type: str) -> str | None:
+    """The suffix (so the loader) a downloaded file needs: from its content type, else from the end of its
+    URL's path; None when no loader reads it."""
+    kind = content_type.split(";")[0].strip().lower()
+    suffix = CONTENT_TYPES.get(kind) or Path(urlsplit(url).path).suffix.lower()
+    return suffix if suffix in LOADERS else None

@@ -6,15 +6,18 @@ import html
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import func, select
 
+from bot.config import Settings
 from bot.console.models import AuditEntry
 from bot.services import Services
 from bot.storage import Document
 from index import SearchIndex
+from tests.conftest import TINY_EVENTS, TINY_KB
 from tests.console.conftest import Client, post_form
 
 GUIDE = b"""---
@@ -94,6 +97,13 @@ async def test_huge_upload_is_refused(client: Client, services: Services) -> Non
 
 
 @pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """The test web server runs on 127.0.0.1, which URL imports refuse unless an administrator allows it."""
+    return Settings(_env_file=None, data_dir=tmp_path / "data", knowledge_dir=TINY_KB, events_dir=TINY_EVENTS,
+                    database_url="", fetch_allow_networks="127.0.0.1/32")
+
+
+@pytest.fixture
 def web_server() -> Iterator[str]:
     """A local web server with one page, one PDF-less binary and a 404 (no internet needed)."""
     class Handler(BaseHTTPRequestHandler):
@@ -136,7 +146,7 @@ async def test_url_import(client: Client, services: Services, web_server: str) -
                                          channel="test")
     assert f"{web_server}/guide.html" in [s.url for s in answer.sources]
     before = await count(services)
-    for url, expected in ((f"{web_server}/missing", "could not be fetched"),
+    for url, expected in ((f"{web_server}/missing", "could not fetch URL: the server answered 404"),
                           (f"{web_server}/blob", "cannot be imported"),
                           ("file:///etc/passwd", "only http:// and https://"),
                           ("javascript:alert(1)", "only http:// and https://")):
