@@ -71,6 +71,13 @@ class Answer:
             return None
         return pick(ANSWERING, self.language).format(question=self.resolved_question)
 
+    def shown_sources(self, *, more: bool = False) -> list[int]:
+        """The numbers of the sources to list under the answer (more=False) or under its rest: those the text
+        cites, or every source when it cites none (the closest sources of an unsure answer)."""
+        body = self.more if more else self.text
+        cited = [n for n in range(1, len(self.sources) + 1) if f"[{n}]" in body] if self.answered else []
+        return cited or ([] if more else list(range(1, len(self.sources) + 1)))
+
     def plain(self, *, more: bool = False) -> str:
         """The chat-sized answer (or, with more, the rest of it) and the sources it cites, as plain text."""
         body = self.more if more else self.text
@@ -78,8 +85,7 @@ class Answer:
         lines.append(body)
         if self.footer and not more:
             lines += ["", self.footer]
-        cited = [n for n in range(1, len(self.sources) + 1) if f"[{n}]" in body] if self.answered else []
-        shown = cited or ([] if more else list(range(1, len(self.sources) + 1)))
+        shown = self.shown_sources(more=more)
         if shown:
             lines += ["", "Sources:"]
             lines += [f"[{n}] {self.sources[n - 1].citation}" + (f" — {self.sources[n - 1].url}"
@@ -259,12 +265,26 @@ class Answerer:
         async with self.db.session() as session:
             row = QuestionLog(channel=channel[:20], user_hash=self.user_hash(channel, user_id),
                               question=answer.resolved_question, language=answer.language, answer=answer.text,
-                              answered=answer.answered, confidence=answer.confidence,
+                              more=answer.more, answered=answer.answered, confidence=answer.confidence,
                               sources=[{**s.to_json(), "chunk_id": s.chunk_id} for s in answer.sources],
                               faq_id=answer.faq_id)
             session.add(row)
             await session.flush()
             return row.id
+
+    async def logged(self, log_id: int) -> Answer | None:
+        """A logged answer as it was given (text, more, sources), for a "More" button pressed on it later;
+        None if the id is unknown."""
+        async with self.db.session() as session:
+            row = await session.get(QuestionLog, log_id)
+            if row is None:
+                return None
+            sources = [Source(title=s.get("title") or "", citation=s.get("citation") or "", url=s.get("url"),
+                              excerpt=s.get("excerpt") or "", score=float(s.get("score") or 0.0),
+                              chunk_id=s.get("chunk_id")) for s in row.sources or []]
+            return Answer(question=row.question, text=row.answer, more=row.more or "", answered=row.answered,
+                          confidence=row.confidence, sources=sources, language=row.language, faq_id=row.faq_id,
+                          log_id=row.id)
 
     async def feedback(self, log_id: int, *, helpful: bool) -> bool:
         """Record 'helpful' / 'not helpful' on a logged question; False if the id is unknown."""
