@@ -57,7 +57,8 @@ class SlackBot:
             answer = await self.services.answerer.ask(text, channel="slack", user_id=user, busy=busy,
                                                       conversation=conversation)
         except QuestionError as error:
-            return fallback(str(error)), text_blocks(escape(str(error)))
+            said = error.say(await self.locales.language(client, user))
+            return fallback(said), text_blocks(escape(said))
         return fallback(answer.plain()), answer_blocks(answer, await self.locales.language(client, user))
 
     async def answer(self, client: AsyncWebClient, event: dict[str, Any], *, team: str, thread_ts: str | None) -> None:

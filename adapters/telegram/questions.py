@@ -65,7 +65,7 @@ async def answer(update: Update, context: Context, question: str) -> None:
                                                          busy=message.reply_text,
                                                          conversation=f"telegram:{chat_id_of(update)}")
     except QuestionError as error:
-        await message.reply_text(str(error))
+        await message.reply_text(error.say(language(update)))
         return
     chunks = split_html(answer_html(result))
     buttons = answer_keyboard(key_of(context), result.log_id, language(update), more=bool(result.more))
