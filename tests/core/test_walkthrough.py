@@ -38,8 +38,10 @@ def test_the_newcomers_walk_through(tmp_path: Path) -> None:
     assert len(updated.split("Sources:")[0].split()) <= 160  # a short answer, then its citations
     assert contents.startswith("Answering: What goes in the updated initial report?")
     assert "Sources:" in contents
+    # In French with the official terms. Known gap (2026-11-28): the shipped FAQ has no "What is a cooperative
+    # approach?" entry, so this is answered from the authorization FAQ rather than with a definition.
     assert "démarche concertée" in french.lower() or "démarches concertées" in french.lower()
-    assert "approche coopérative" not in french.lower() and "Sources" in french
+    assert "approche coopérative" not in french.lower() and "Sources" in french and "[1]" in french
     assert "Training on corresponding adjustments" in training and start[:4] in training
     assert "outside what I cover" in kenya and "NDC targets" in kenya and "Sources:" not in kenya
     assert hello.startswith("Hello!") and "For example:" in hello
