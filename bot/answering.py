@@ -19,11 +19,10 @@ from bot.escalation import Escalation
 from bot.followup import resolve
 from bot.horizon import Horizon, load_horizon
 from bot.language import detect_language
-from bot.replies import ANSWERING, FAREWELL, declined, greeting, pick
-from bot.scope import neighbour_topic
-from bot.smalltalk import command, small_talk, without_greeting
+from bot.scope import declined, neighbour_topic
+from bot.smalltalk import command, greeting, small_talk, without_greeting
 from bot.storage import Database, QuestionLog
-from bot.texts import say
+from bot.texts import UserError, say
 from index import Hit, SearchIndex
 from knowledge.glossary import CONTENT
 
@@ -34,8 +33,9 @@ AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is 
 AGREEMENT_SHARE = 0.75
 
 
-class QuestionError(ValueError):
-    """The message cannot be answered as a question (empty, too long); the text says why, for the user."""
+class QuestionError(UserError):
+    """The message cannot be answered as a question (empty, too long); `say(language)` tells the asker why in
+    their language, `str()` in English."""
 
 
 @dataclass
@@ -69,7 +69,14 @@ class Answer:
         """"Answering: <question as understood>" when a follow-up was spelled out, else None."""
         if self.resolved_question == self.question:
             return None
-        return pick(ANSWERING, self.language).format(question=self.resolved_question)
+        return say("reply.answering", self.language, question=self.resolved_question)
+
+    def shown_sources(self, *, more: bool = False) -> list[int]:
+        """The numbers of the sources to list under the answer (more=False) or under its rest: those the text
+        cites, or every source when it cites none (the closest sources of an unsure answer)."""
+        body = self.more if more else self.text
+        cited = [n for n in range(1, len(self.sources) + 1) if f"[{n}]" in body] if self.answered else []
+        return cited or ([] if more else list(range(1, len(self.sources) + 1)))
 
     def plain(self, *, more: bool = False) -> str:
         """The chat-sized answer (or, with more, the rest of it) and the sources it cites, as plain text."""
@@ -78,10 +85,9 @@ class Answer:
         lines.append(body)
         if self.footer and not more:
             lines += ["", self.footer]
-        cited = [n for n in range(1, len(self.sources) + 1) if f"[{n}]" in body] if self.answered else []
-        shown = cited or ([] if more else list(range(1, len(self.sources) + 1)))
+        shown = self.shown_sources(more=more)
         if shown:
-            lines += ["", "Sources:"]
+            lines += ["", say("answer.sources", self.language) + ":"]
             lines += [f"[{n}] {self.sources[n - 1].citation}" + (f" — {self.sources[n - 1].url}"
                                                                  if self.sources[n - 1].url else "") for n in shown]
         return "\n".join(lines)
@@ -95,10 +101,9 @@ Observer = Callable[["Answer"], None]
 def validate_question(text: str | None) -> str:
     question = " ".join((text or "").split())
     if not question:
-        raise QuestionError("Please type a question, for example: When is annual information under Article 6.2 due?")
+        raise QuestionError("question.empty")
     if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"That message is {len(question):,} characters long; please ask a question of at "
-                            f"most {MAX_QUESTION_CHARS:,} characters.")
+        raise QuestionError("question.too_long", count=f"{len(question):,}", limit=f"{MAX_QUESTION_CHARS:,}")
     return question
 
 
@@ -174,7 +179,7 @@ class Answerer:
     def reply(self, question: str, language: str) -> Answer | None:
         """Messages answered without retrieval: commands, small talk, later sessions, neighbouring subjects."""
         if command(question):
-            return Answer(question=question, text=pick(FAREWELL, language), answered=False, confidence=0.0,
+            return Answer(question=question, text=say("reply.farewell", language), answered=False, confidence=0.0,
                           sources=[], language=language, kind="command")
         talk = small_talk(question)
         if talk:
@@ -259,12 +264,26 @@ class Answerer:
         async with self.db.session() as session:
             row = QuestionLog(channel=channel[:20], user_hash=self.user_hash(channel, user_id),
                               question=answer.resolved_question, language=answer.language, answer=answer.text,
-                              answered=answer.answered, confidence=answer.confidence,
+                              more=answer.more, answered=answer.answered, confidence=answer.confidence,
                               sources=[{**s.to_json(), "chunk_id": s.chunk_id} for s in answer.sources],
                               faq_id=answer.faq_id)
             session.add(row)
             await session.flush()
             return row.id
+
+    async def logged(self, log_id: int) -> Answer | None:
+        """A logged answer as it was given (text, more, sources), for a "More" button pressed on it later;
+        None if the id is unknown."""
+        async with self.db.session() as session:
+            row = await session.get(QuestionLog, log_id)
+            if row is None:
+                return None
+            sources = [Source(title=s.get("title") or "", citation=s.get("citation") or "", url=s.get("url"),
+                              excerpt=s.get("excerpt") or "", score=float(s.get("score") or 0.0),
+                              chunk_id=s.get("chunk_id")) for s in row.sources or []]
+            return Answer(question=row.question, text=row.answer, more=row.more or "", answered=row.answered,
+                          confidence=row.confidence, sources=sources, language=row.language, faq_id=row.faq_id,
+                          log_id=row.id)
 
     async def feedback(self, log_id: int, *, helpful: bool) -> bool:
         """Record 'helpful' / 'not helpful' on a logged question; False if the id is unknown."""

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from babel.dates import format_date
 
 from bot.compose import PARAGRAPH_CITATION, Relevance, Source, excerpt, source_of, words
-from bot.replies import AS_OF, EMPTY, ENGLISH_ONLY, ENGLISH_ONLY_MORE, PASSED, UNSURE, pick
+from bot.texts import say
 from index import Hit
 
 CHAT_WORDS = 150  # the chat-sized answer, citation markers included
@@ -121,22 +121,26 @@ def text_of(hit: Hit, language: str) -> tuple[str, bool]:
     return str(hit.meta.get("text", "")), language != "en"
 
 
+def date_format(language: str) -> str:
+    return DATE_FORMAT.get(language, DATE_FORMAT["en"])
+
+
 def dated_note(hit: Hit, text: str, language: str, today: date) -> str:
     """What the bot adds after a lead that states dates: "(as of <date>)" when its facts were checked long
     ago, and, when it gives a deadline that has passed in the present tense, that the date has passed."""
     note = ""
     checked = hit.meta.get("checked")
     if checked and DATED.search(text) and (today - date.fromisoformat(str(checked))).days > STALE_DAYS:
-        when = format_date(date.fromisoformat(str(checked)), pick(DATE_FORMAT, language), locale=language)
-        note += " " + pick(AS_OF, language).format(date=when)
+        when = format_date(date.fromisoformat(str(checked)), date_format(language), locale=language)
+        note += " " + say("reply.as_of", language, date=when)
     for sentence in re.split(r"(?<=[.;])\s+", text):
         if PAST_TENSE.search(sentence) or not DEADLINE.search(sentence):
             continue
         for day, month, year in FULL_DATE.findall(sentence):
             stated = datetime.strptime(f"{day} {month} {year}", "%d %B %Y").date()
             if stated < today:
-                passed = format_date(stated, pick(DATE_FORMAT, language), locale=language)
-                return note + " " + pick(PASSED, language).format(date=passed)
+                passed = format_date(stated, date_format(language), locale=language)
+                return note + " " + say("reply.passed", language, date=passed)
     return note
 
 
@@ -149,7 +153,7 @@ def compose(hits: list[Hit], question: str, *, lead: Hit | None, lead_heading: b
     if not answered:
         closest = [source_of(h, excerpt(h.meta.get("text", ""), question, POINT_WORDS, relevance))
                    for h in candidates(hits, None)[:4]]
-        return Composed(pick(UNSURE if closest else EMPTY, language).format(contact=contact), "", closest)
+        return Composed(say("reply.unsure" if closest else "reply.empty", language, contact=contact), "", closest)
     sources: list[Source] = []
     points: list[Point] = []
     for hit in candidates(hits, lead):
@@ -194,7 +198,7 @@ def layout(points: list[Point], sources: list[Source], language: str) -> Compose
     """The lead and the supporting points that fit in the chat-sized budget (whole, or cut to their most
     relevant whole sentences); everything else goes to `more`. Sources are numbered in reading order."""
     lead, supporting = points[0], points[1:]
-    preface = [pick(ENGLISH_ONLY, language)] if lead.quoted else []
+    preface = [say("reply.english_only", language)] if lead.quoted else []
     chat, rest = [lead], []
     used = sum(len(part.split()) for part in preface) + lead.words()
     for point in supporting:
@@ -214,6 +218,6 @@ def layout(points: list[Point], sources: list[Source], language: str) -> Compose
     number = {old: new for new, old in enumerate(order, start=1)}
     for point in chat + rest:
         point.sources = [number[n] for n in point.sources]
-    more = [pick(ENGLISH_ONLY_MORE, language)] if any(p.quoted for p in rest) and not lead.quoted else []
+    more = [say("reply.english_only_more", language)] if any(p.quoted for p in rest) and not lead.quoted else []
     return Composed("\n\n".join(preface + [p.render() for p in chat]), "\n\n".join(more + [p.render() for p in rest]),
                     [sources[n - 1] for n in order])

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from babel.dates import format_date
 
-from bot.replies import HORIZON, pick
+from bot.texts import say
 
 SESSION = re.compile(r"\bCMA\s*\.?\s*(\d{1,2})\b", re.IGNORECASE)
 COP = re.compile(r"\bCOP\s*-?\s*(\d{2})\b", re.IGNORECASE)
@@ -36,10 +36,10 @@ class Horizon:
     checked: date | None = None
 
     def month_year(self, language: str) -> str:
-        return format_date(self.month, pick(FORMATS, language), locale=language)
+        return format_date(self.month, FORMATS.get(language, FORMATS["en"]), locale=language)
 
     def reply(self, language: str) -> str:
-        return pick(HORIZON, language).format(session=self.session, month_year=self.month_year(language))
+        return say("reply.horizon", language, session=self.session, month_year=self.month_year(language))
 
     def later_session(self, question: str) -> int | None:
         """The number of a CMA session after the horizon that the question asks about, if any."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.texts import say
+
 ANCHOR = re.compile(
     r"\barticles?\s*6\b|\bart[ií]culo\s*6\b|\b6\.[248]\b|\bITMOs?\b|\bRATI\b|\bRMTI\b|\bA6\.4ERs?\b|"
     r"corresponding adjustment|ajustements? correspondants?|ajustes? correspondientes?|cooperative approach|"
@@ -70,3 +72,9 @@ def neighbour_topic(question: str) -> str | None:
     if TARGET.search(question) and country_names().search(question):
         return "targets"
     return None
+
+
+def declined(topic: str, language: str) -> str:
+    """The honest decline for a neighbouring subject, saying what the bot covers instead."""
+    return say("reply.decline", language, topic=say(f"reply.declined.{topic}", language),
+               scope=say("reply.scope", language))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.texts import say
+
 EXIT_COMMANDS = {"exit", "quit", "/quit", "/exit"}
 PHRASES = {
     "greeting": ["hi", "hello", "hey", "hiya", "good morning", "good afternoon", "good evening", "greetings",
@@ -40,3 +42,9 @@ def without_greeting(text: str) -> str:
     """'Hello, when is annual information due?' is a question: the greeting in front is dropped."""
     stripped = LEADING_GREETING.sub("", text, count=1)
     return stripped if stripped.strip() else text
+
+
+def greeting(kind: str, language: str) -> str:
+    """A short friendly reply to a greeting, thanks or goodbye: what the bot covers and two example questions."""
+    return (f"{say(f'reply.{kind}', language)} {say('reply.scope', language)} {say('reply.try', language)}\n"
+            f"{say('reply.examples', language)}")

@@ -3,7 +3,9 @@ data directories, the core services, and throw-away PostgreSQL databases."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
@@ -23,6 +25,7 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "unfccc-article6"
 TINY_KB = HERE / "data" / "tiny_kb"
 TINY_EVENTS = HERE / "data" / "tiny_events"
+MORE_KB = HERE / "data" / "more_kb"  # added to the tiny knowledge base where an answer must have a "More"
 PG_ADMIN_URL = os.environ.get("A6BOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
@@ -32,6 +35,33 @@ def encoder() -> SentenceEncoder:
     model = SentenceEncoder("all-MiniLM-L6-v2")
     _ = model.dim
     return model
+
+
+@pytest.fixture(scope="session")
+def kb_with_more(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny knowledge base plus a long registry guide, so a question on registries gets a "More"."""
+    path = tmp_path_factory.mktemp("kb-with-more") / "kb"
+    shutil.copytree(TINY_KB, path)
+    for extra in MORE_KB.iterdir():
+        shutil.copy(extra, path / extra.name)
+    return path
+
+
+@pytest.fixture(scope="session")
+def prepared_more(tmp_path_factory: pytest.TempPathFactory, encoder: SentenceEncoder, kb_with_more: Path) -> Path:
+    """A data directory with that knowledge base imported and indexed once; tests copy it (copytree) so
+    opening services on it skips the indexing."""
+    from bot.cli.platforms import open_services
+
+    path = tmp_path_factory.mktemp("prepared-more") / "data"
+
+    async def prepare() -> None:
+        services = await open_services(Settings(_env_file=None, data_dir=path, knowledge_dir=kb_with_more,
+                                                events_dir=TINY_EVENTS, database_url=""), encoder=encoder)
+        await services.close()
+
+    asyncio.run(prepare())
+    return path
 
 
 @pytest.fixture

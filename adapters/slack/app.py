@@ -13,7 +13,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.blocks import ESCALATE, HELPFUL, NOT_HELPFUL
+from adapters.slack.blocks import ESCALATE, HELPFUL, MORE, NOT_HELPFUL
 from adapters.slack.handlers import SlackBot
 from adapters.slack.support import ACTION as SUPPORT_ACTION
 from adapters.slack.oauth import home_or_installed, oauth_settings
@@ -86,6 +86,11 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
     async def command(ack: Any, command: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
         await ack()
         await bot.on_command(client, command, respond)
+
+    @app.action(MORE)
+    async def more(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:
+        await ack()
+        await bot.on_more(client, body, respond)
 
     @app.action(HELPFUL)
     async def helpful(ack: Any, body: dict[str, Any], client: AsyncWebClient, respond: Any) -> None:

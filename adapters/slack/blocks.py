@@ -12,7 +12,7 @@ Block = dict[str, Any]
 MAX_BLOCKS = 50
 MAX_SECTION_CHARS = 3000
 MAX_FALLBACK_CHARS = 3000
-HELPFUL, NOT_HELPFUL, ESCALATE = "a6_helpful", "a6_not_helpful", "a6_escalate"
+HELPFUL, NOT_HELPFUL, ESCALATE, MORE = "a6_helpful", "a6_not_helpful", "a6_escalate", "a6_more"
 
 
 def escape(text: str) -> str:
@@ -63,7 +63,9 @@ def source_line(number: int, title: str, citation: str, url: str | None) -> str:
     return f"[{number}] " + (link(url, label) if url else escape(label))
 
 
-def buttons(log_id: int, language: str) -> Block:
+def buttons(log_id: int, language: str, *, more: bool = False) -> Block:
+    """"More" (when the answer has a rest), helpful, not helpful and 'ask A6IP staff', each carrying the
+    question log id."""
     value = str(log_id)
 
     def button(action: str, key: str) -> Block:
@@ -71,8 +73,15 @@ def buttons(log_id: int, language: str) -> Block:
                 "text": {"type": "plain_text", "text": say(key, language)}}
 
     return {"type": "actions", "block_id": f"a6_feedback_{value}", "elements": [
+        *([button(MORE, "button.more")] if more else []),
         button(HELPFUL, "button.helpful"), button(NOT_HELPFUL, "button.not_helpful"),
         {**button(ESCALATE, "button.staff"), "style": "primary"}]}
+
+
+def without_more(blocks: list[Block]) -> list[Block]:
+    """An answer's blocks once its "More" was pressed: the same, without that button."""
+    return [{**b, "elements": [e for e in b["elements"] if e.get("action_id") != MORE]} if b.get("type") == "actions"
+            else b for b in blocks]
 
 
 def fit(body: list[Block], tail: list[Block], language: str = "en") -> list[Block]:
@@ -83,15 +92,19 @@ def fit(body: list[Block], tail: list[Block], language: str = "en") -> list[Bloc
     return [*body, *tail][:MAX_BLOCKS]
 
 
-def answer_blocks(answer: Answer, language: str = "en") -> list[Block]:
-    """The answer, an optional footer, one context line per source, then the feedback buttons (their labels
-    in the reader's `language`)."""
-    body = sections(answer.text)
-    if answer.footer:
+def answer_blocks(answer: Answer, language: str = "en", *, more: bool = False) -> list[Block]:
+    """The answer (or, with more, the rest of it): the question as understood when a follow-up was spelled
+    out, the text, an optional footer, one context line per source it cites, then the buttons (their labels in
+    the reader's `language`; none under the rest)."""
+    understood = None if more else answer.understood()
+    body = [context(f"_{escape(understood)}_")] if understood else []
+    body += sections(answer.more if more else answer.text)
+    if answer.footer and not more:
         body.append(context(escape(answer.footer)))
-    tail = [context(source_line(n, s.title, s.citation, s.url)) for n, s in enumerate(answer.sources, start=1)]
-    if answer.log_id is not None:
-        tail.append(buttons(answer.log_id, language))
+    tail = [context(source_line(n, answer.sources[n - 1].title, answer.sources[n - 1].citation,
+                                answer.sources[n - 1].url)) for n in answer.shown_sources(more=more)]
+    if answer.log_id is not None and not more:
+        tail.append(buttons(answer.log_id, language, more=bool(answer.more)))
     return fit(body, tail[-(MAX_BLOCKS // 2):], language)
 
 

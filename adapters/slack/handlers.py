@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import store
-from adapters.slack.blocks import Block, answer_blocks, escape, fallback, text_blocks
+from adapters.slack.blocks import Block, answer_blocks, escape, fallback, text_blocks, without_more
 from adapters.slack.commands import Commands
 from adapters.slack.inbound import is_dm, is_from_person, mentions, question_text, thread_of
 from adapters.slack.locale import Locales
@@ -51,14 +51,18 @@ class SlackBot:
         return False
 
     async def reply_blocks(self, client: AsyncWebClient, text: str, user: str | None,
-                           busy: Callable[[str], Awaitable[object]] | None = None) -> tuple[str, list[Block]]:
+                           busy: Callable[[str], Awaitable[object]] | None = None,
+                           conversation: str | None = None) -> tuple[str, list[Block]]:
         try:
-            answer = await self.services.answerer.ask(text, channel="slack", user_id=user, busy=busy)
+            answer = await self.services.answerer.ask(text, channel="slack", user_id=user, busy=busy,
+                                                      conversation=conversation)
         except QuestionError as error:
-            return fallback(str(error)), text_blocks(escape(str(error)))
+            said = error.say(await self.locales.language(client, user))
+            return fallback(said), text_blocks(escape(said))
         return fallback(answer.plain()), answer_blocks(answer, await self.locales.language(client, user))
 
     async def answer(self, client: AsyncWebClient, event: dict[str, Any], *, team: str, thread_ts: str | None) -> None:
+        """Answer in the thread (or the DM); a thread, or a DM's top level, is one conversation."""
         language = await self.locales.language(client, event.get("user"))
         if await self.support.message(client, {**event, "text": question_text(event.get("text"))}, team=team,
                                       language=language, thread_ts=thread_ts, in_dm=is_dm(event)):
@@ -67,7 +71,9 @@ class SlackBot:
         async def busy(notice: str) -> None:
             await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=notice)
 
-        text, blocks = await self.reply_blocks(client, question_text(event.get("text")), event.get("user"), busy)
+        conversation = f"slack:{team}:{event['channel']}:{thread_ts or event.get('user')}"
+        text, blocks = await self.reply_blocks(client, question_text(event.get("text")), event.get("user"), busy,
+                                               conversation)
         await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=text, blocks=blocks,
                                       unfurl_links=False)
         if thread_ts is not None and not is_dm(event):
@@ -117,6 +123,25 @@ class SlackBot:
     async def on_support_click(self, client: AsyncWebClient, body: dict[str, Any], respond: Any) -> None:
         language = await self.locales.language(client, (body.get("user") or {}).get("id"))
         await self.support.click(body, language, respond)
+
+    async def on_more(self, client: AsyncWebClient, body: dict[str, Any], respond: Any) -> None:
+        """"More": the rest of the answer the button is under, looked up by its question log, posted where the
+        answer is (its thread or the DM); the button then goes from the answer."""
+        log_id = button_value(body)
+        language = await self.locales.language(client, (body.get("user") or {}).get("id"))
+        answer = await self.services.answerer.logged(log_id) if log_id is not None else None
+        if answer is None or not answer.more:
+            await respond(text=say("more.gone", language), response_type="ephemeral", replace_original=False)
+            return
+        message = body.get("message") or {}
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        await client.chat_postMessage(channel=channel, thread_ts=message.get("thread_ts"),
+                                      text=fallback(answer.plain(more=True)), blocks=answer_blocks(answer, language,
+                                                                                                   more=True),
+                                      unfurl_links=False)
+        if message.get("blocks"):
+            await respond(text=message.get("text") or "", blocks=without_more(message["blocks"]),
+                          replace_original=True)
 
     async def on_escalate(self, client: AsyncWebClient, body: dict[str, Any], respond: Any) -> None:
         """'Ask A6IP staff': the core flags the question; it goes to the staff channel when there is one."""

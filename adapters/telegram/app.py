@@ -24,7 +24,7 @@ from adapters.telegram.settings import TelegramSettings
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 Button = Callable[[Update, Context, list[str]], Awaitable[None]]
-BUTTONS: dict[str, Button] = {"fb": questions.feedback, "st": questions.to_staff,
+BUTTONS: dict[str, Button] = {"mo": questions.more, "fb": questions.feedback, "st": questions.to_staff,
                               "ev": outreach.events_button, "sub": outreach.subscribe_button,
                               "sp": support.support_button}
 

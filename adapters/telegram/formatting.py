@@ -44,14 +44,19 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def answer_html(answer: Answer) -> str:
-    """The answer body, the footer and the numbered sources as links; excerpts shown when not confident."""
-    parts = [esc(answer.text)]
-    if answer.footer:
+def answer_html(answer: Answer, *, more: bool = False) -> str:
+    """The answer (or, with more, the rest of it behind "More"): the question as understood when a follow-up was
+    spelled out, the body, the footer and the sources it cites as links; excerpts shown when not confident."""
+    understood = None if more else answer.understood()
+    parts = [f"<i>{esc(understood)}</i>"] if understood else []
+    parts.append(esc(answer.more if more else answer.text))
+    if answer.footer and not more:
         parts.append(f"<i>{esc(answer.footer)}</i>")
-    if answer.sources:
+    shown = answer.shown_sources(more=more)
+    if shown:
         lines = [f"<b>{esc(say('answer.sources', answer.language))}</b>"]
-        for n, source in enumerate(answer.sources, start=1):
+        for n in shown:
+            source = answer.sources[n - 1]
             line = f"[{n}] {link(source.url, source.citation or source.title or 'source')}"
             if not answer.answered and source.excerpt:
                 line += f"\n<i>{esc(shorten(source.excerpt, EXCERPT_CHARS))}</i>"

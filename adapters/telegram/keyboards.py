@@ -37,12 +37,15 @@ def unpack(key: bytes, data: str | None) -> list[str] | None:
     return payload.split(":")
 
 
-def answer_keyboard(key: bytes, log_id: int | None, language: str, *, rated: bool = False,
+def answer_keyboard(key: bytes, log_id: int | None, language: str, *, more: bool = False, rated: bool = False,
                     escalated: bool = False) -> InlineKeyboardMarkup | None:
-    """👍 / 👎 and 'ask A6IP staff' under an answer, in the reader's language; each row disappears once used."""
+    """"More" (when the answer has a rest), 👍 / 👎 and 'ask A6IP staff' under an answer, in the reader's
+    language; each row disappears once used."""
     if log_id is None:
         return None
     rows = []
+    if more:
+        rows.append([InlineKeyboardButton(say("button.more", language), callback_data=pack(key, "mo", log_id))])
     if not rated:
         rows.append([InlineKeyboardButton(say("button.helpful", language), callback_data=pack(key, "fb", log_id, 1)),
                      InlineKeyboardButton(say("button.not_helpful", language), callback_data=pack(key, "fb", log_id, 0))])

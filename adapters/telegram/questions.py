@@ -13,7 +13,8 @@ from bot.answering import QuestionError
 from bot.escalation import Escalation
 
 from adapters.telegram.chat import command_args, question_in
-from adapters.telegram.common import Context, has_button, key_of, message_of, reply, services_of, settings_of
+from adapters.telegram.common import (NO_PREVIEW, Context, chat_id_of, has_button, key_of, message_of, reply,
+                                      services_of, settings_of)
 from adapters.telegram.formatting import answer_html, split_html, staff_html
 from adapters.telegram.keyboards import answer_keyboard
 from adapters.telegram.support import support_text
@@ -61,14 +62,33 @@ async def answer(update: Update, context: Context, question: str) -> None:
     try:
         result = await services_of(context).answerer.ask(question, channel="telegram",
                                                          user_id=str(user.id) if user else None,
-                                                         busy=message.reply_text)
+                                                         busy=message.reply_text,
+                                                         conversation=f"telegram:{chat_id_of(update)}")
     except QuestionError as error:
-        await message.reply_text(str(error))
+        await message.reply_text(error.say(language(update)))
         return
     chunks = split_html(answer_html(result))
-    buttons = answer_keyboard(key_of(context), result.log_id, language(update))
+    buttons = answer_keyboard(key_of(context), result.log_id, language(update), more=bool(result.more))
     for n, chunk in enumerate(chunks, start=1):
         await reply(update, chunk, buttons if n == len(chunks) else None)
+
+
+async def more(update: Update, context: Context, args: list[str]) -> None:
+    """"More": the rest of the answer the button is under, looked up by its question log; the button goes."""
+    query, chat, lang = update.callback_query, update.effective_chat, language(update)
+    assert query is not None and chat is not None
+    log_id = int(args[0])
+    answer = await services_of(context).answerer.logged(log_id)
+    if answer is None or not answer.more:
+        await query.answer(plain("more.gone", lang))
+        return
+    await query.answer()
+    for chunk in split_html(answer_html(answer, more=True)):
+        await context.bot.send_message(chat.id, chunk, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+    markup = getattr(query.message, "reply_markup", None)
+    await query.edit_message_reply_markup(answer_keyboard(key_of(context), log_id, lang,
+                                                          rated=not has_button(markup, "fb:"),
+                                                          escalated=not has_button(markup, "st:")))
 
 
 async def feedback(update: Update, context: Context, args: list[str]) -> None:
@@ -78,9 +98,10 @@ async def feedback(update: Update, context: Context, args: list[str]) -> None:
     log_id, helpful = int(args[0]), args[1] == "1"
     known = await services_of(context).answerer.feedback(log_id, helpful=helpful)
     await query.answer(plain("feedback.thanks" if known else "feedback.gone", lang))
-    escalated = not has_button(getattr(query.message, "reply_markup", None), "st:")
+    markup = getattr(query.message, "reply_markup", None)
     await query.edit_message_reply_markup(answer_keyboard(key_of(context), log_id, lang, rated=True,
-                                                          escalated=escalated))
+                                                          more=has_button(markup, "mo:"),
+                                                          escalated=not has_button(markup, "st:")))
 
 
 async def to_staff(update: Update, context: Context, args: list[str]) -> None:
@@ -105,9 +126,10 @@ async def to_staff(update: Update, context: Context, args: list[str]) -> None:
         return
     await query.answer()
     await context.bot.send_message(chat.id, outcome.message)
-    rated = not has_button(getattr(query.message, "reply_markup", None), "fb:")
+    markup = getattr(query.message, "reply_markup", None)
     await query.edit_message_reply_markup(answer_keyboard(key_of(context), outcome.escalation.log_id, lang,
-                                                          rated=rated, escalated=True))
+                                                          more=has_button(markup, "mo:"),
+                                                          rated=not has_button(markup, "fb:"), escalated=True))
 
 
 async def staff_command(update: Update, context: Context) -> None:

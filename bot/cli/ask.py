@@ -66,11 +66,13 @@ def ask(question: str = typer.Argument(..., help="the question, or - to read one
                 if question == "-" and not raw.strip():
                     continue
                 line = parse_line(raw) if question == "-" else Line(raw)
-                try:
-                    if line.error:
-                        raise QuestionError(line.error)
-                    answer = await svc.answerer.ask(line.question, channel="cli", conversation=line.conversation)
-                except QuestionError as error:
+                error = line.error
+                if error is None:
+                    try:
+                        answer = await svc.answerer.ask(line.question, channel="cli", conversation=line.conversation)
+                    except QuestionError as problem:
+                        error = str(problem)
+                if error is not None:
                     failures += 1
                     if as_json:
                         print(json.dumps({"question": line.question.strip()[:200], "error": str(error)},

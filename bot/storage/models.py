@@ -78,6 +78,7 @@ class QuestionLog(Base):
     question: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8), default="en")
     answer: Mapped[str] = mapped_column(Text)
+    more: Mapped[str] = mapped_column(Text, default="", server_default="")  # the rest, behind "More"
     answered: Mapped[bool] = mapped_column(Boolean, index=True)
     confidence: Mapped[float] = mapped_column(Float)
     sources: Mapped[list[dict[str, Any]]] = mapped_column(default=list)

@@ -48,8 +48,10 @@ MESSAGES: dict[str, str] = {
     "button.later": "later ›",
     "button.all_topics": "All topics",
     "button.done": "Done",
+    "button.more": "More",
     "feedback.thanks": "Thanks, your feedback is recorded.",
     "feedback.gone": "That question is no longer on record.",
+    "more.gone": "There is nothing more to show for this answer.",
     "saved": "Saved",
     "answer.sources": "Sources",
     "answer.shortened": "(answer shortened to fit one message)",
@@ -185,6 +187,43 @@ MESSAGES: dict[str, str] = {
     "staff.mail.unanswered": "could not answer it",
     "staff.mail.reply": "Reply to: {address}",
     "staff.mail.no_reply": "The person left no email address.",
+    # The core's replies inside an answer (bot.answering, bot.composition, bot.horizon, bot.smalltalk, bot.scope)
+    "reply.scope": ("I answer questions on Article 6 of the Paris Agreement (6.2 cooperative approaches, the 6.4 "
+                    "mechanism, 6.8 non-market approaches, reporting, registries) and on the A6IP's work."),
+    "reply.examples": "- When is annual information under Article 6.2 due?\n- What is a corresponding adjustment?",
+    "reply.greeting": "Hello!",
+    "reply.thanks": "You're welcome!",
+    "reply.farewell": "Goodbye!",
+    "reply.try": "For example:",
+    "reply.unsure": ("I don't have a confident answer to that. The closest sources I found are below; A6IP staff can "
+                     "help (use the 'ask A6IP staff' button or write to {contact})."),
+    "reply.empty": ("I don't have a confident answer to that, and found no source close to it. A6IP staff can help "
+                    "({contact})."),
+    "reply.english_only": "My sources answer this only in English; here is the passage that answers it:",
+    "reply.english_only_more": "Other sources (in English):",
+    "reply.declined.funds": "other climate funds and finance goals",
+    "reply.declined.targets": "countries' own NDC targets",
+    "reply.declined.markets": "other carbon markets and carbon prices",
+    "reply.decline": ("That is outside what I cover: I have no reliable sources on {topic}. {scope} For {topic}, see "
+                      "unfccc.int or the body concerned."),
+    "reply.horizon": "My sources cover decisions up to {session}, {month_year}; for later sessions see unfccc.int.",
+    "reply.answering": "Answering: {question}",
+    "reply.as_of": "(as of {date})",
+    "reply.passed": "The date of {date} has passed.",
+    "question.empty": "Please type a question, for example: When is annual information under Article 6.2 due?",
+    "question.too_long": ("That message is {count} characters long; please ask a question of at most {limit} "
+                          "characters."),
+    "events.answer.none": "No upcoming {what}{about}{span} is scheduled in the A6IP calendar yet.",
+    "events.answer.event": "event",
+    "events.answer.in": " in {month}",
+    "events.answer.next": "Next:",
+    "events.answer.upcoming": "Upcoming{span}:",
+    "events.answer.mode": "{title} is {mode}: {when}",
+    "events.mode.hybrid": "hybrid (in person and online)",
+    "events.mode.online": "online",
+    "events.mode.in_person": "in person, {place}",
+    "events.answer.footer": "Next event on this topic: {title}, {when} — {link}",
+    "events.citation": "A6IP events: {title} ({when})",
 }
 
 TOPICS: dict[str, str] = {

@@ -48,8 +48,10 @@ MESSAGES: dict[str, str] = {
     "button.later": "siguientes ›",
     "button.all_topics": "Todos los temas",
     "button.done": "Listo",
+    "button.more": "Más",
     "feedback.thanks": "Gracias, su opinión quedó registrada.",
     "feedback.gone": "Esa pregunta ya no está registrada.",
+    "more.gone": "No hay nada más que mostrar para esta respuesta.",
     "saved": "Guardado",
     "answer.sources": "Fuentes",
     "answer.shortened": "(respuesta acortada para caber en un mensaje)",
@@ -190,6 +192,45 @@ MESSAGES: dict[str, str] = {
     "staff.mail.unanswered": "no pudo responderla",
     "staff.mail.reply": "Responder a: {address}",
     "staff.mail.no_reply": "La persona no dejó dirección de correo electrónico.",
+    "reply.scope": ("Respondo preguntas sobre el artículo 6 del Acuerdo de París (enfoques cooperativos del "
+                    "artículo 6.2, mecanismo del artículo 6.4, enfoques no relacionados con el mercado, presentación "
+                    "de información, registros) y sobre el trabajo de la A6IP."),
+    "reply.examples": ("- ¿Cuándo se debe presentar la información anual del artículo 6.2?\n"
+                       "- ¿Qué es un ajuste correspondiente?"),
+    "reply.greeting": "¡Hola!",
+    "reply.thanks": "¡De nada!",
+    "reply.farewell": "¡Hasta luego!",
+    "reply.try": "Por ejemplo:",
+    "reply.unsure": ("No tengo una respuesta segura a esa pregunta. Abajo están las fuentes más cercanas; el equipo "
+                     "de A6IP puede ayudarle (botón «preguntar al equipo A6IP» o {contact})."),
+    "reply.empty": ("No tengo una respuesta segura ni encontré fuentes cercanas. El equipo de A6IP puede ayudarle "
+                    "({contact})."),
+    "reply.english_only": "Mis fuentes solo responden a esta pregunta en inglés; este es el extracto que responde:",
+    "reply.english_only_more": "Otras fuentes (en inglés):",
+    "reply.declined.funds": "otros fondos y objetivos de financiación climática",
+    "reply.declined.targets": "las metas de las CDN de cada país",
+    "reply.declined.markets": "otros mercados de carbono y los precios del carbono",
+    "reply.decline": ("Eso está fuera de mi ámbito: no tengo fuentes fiables sobre {topic}. {scope} Para {topic}, "
+                      "consulte unfccc.int o el organismo correspondiente."),
+    "reply.horizon": ("Mis fuentes cubren las decisiones hasta la {session}, {month_year}; para las sesiones "
+                      "posteriores, consulte unfccc.int."),
+    "reply.answering": "Pregunta entendida: {question}",
+    "reply.as_of": "(a {date})",
+    "reply.passed": "La fecha del {date} ya pasó.",
+    "question.empty": ("Escriba una pregunta, por ejemplo: ¿Cuándo se debe presentar la información anual del "
+                       "artículo 6.2?"),
+    "question.too_long": "Ese mensaje tiene {count} caracteres; haga una pregunta de {limit} caracteres como máximo.",
+    "events.answer.none": "El calendario de la A6IP aún no anuncia ninguna fecha ({what}{about}{span}).",
+    "events.answer.event": "evento",
+    "events.answer.in": " en {month}",
+    "events.answer.next": "Próximo evento:",
+    "events.answer.upcoming": "Próximos eventos{span}:",
+    "events.answer.mode": "{title} será {mode}: {when}",
+    "events.mode.hybrid": "híbrido (presencial y en línea)",
+    "events.mode.online": "en línea",
+    "events.mode.in_person": "presencial, {place}",
+    "events.answer.footer": "Próximo evento sobre este tema: {title}, {when} — {link}",
+    "events.citation": "Eventos de la A6IP: {title} ({when})",
 }
 
 TOPICS: dict[str, str] = {

@@ -48,8 +48,10 @@ MESSAGES: dict[str, str] = {
     "button.later": "suivants ›",
     "button.all_topics": "Tous les thèmes",
     "button.done": "Terminé",
+    "button.more": "Plus",
     "feedback.thanks": "Merci, votre avis est enregistré.",
     "feedback.gone": "Cette question n'est plus enregistrée.",
+    "more.gone": "Il n'y a rien de plus à montrer pour cette réponse.",
     "saved": "Enregistré",
     "answer.sources": "Sources",
     "answer.shortened": "(réponse raccourcie pour tenir en un message)",
@@ -190,6 +192,46 @@ MESSAGES: dict[str, str] = {
     "staff.mail.unanswered": "n'a pas pu y répondre",
     "staff.mail.reply": "Répondre à : {address}",
     "staff.mail.no_reply": "La personne n'a pas laissé d'adresse électronique.",
+    "reply.scope": ("Je réponds aux questions sur l'article 6 de l'Accord de Paris (démarches concertées de "
+                    "l'article 6.2, mécanisme établi par le paragraphe 4 de l'article 6, démarches non fondées sur le "
+                    "marché, communication d'informations, registres) et sur les travaux de l'A6IP."),
+    "reply.examples": ("- Quand faut-il soumettre les informations annuelles au titre de l'article 6.2 ?\n"
+                       "- Qu'est-ce qu'un ajustement correspondant ?"),
+    "reply.greeting": "Bonjour !",
+    "reply.thanks": "Avec plaisir !",
+    "reply.farewell": "Au revoir !",
+    "reply.try": "Par exemple :",
+    "reply.unsure": ("Je n'ai pas de réponse sûre à cette question. Les sources les plus proches sont ci-dessous ; "
+                     "l'équipe A6IP peut vous aider (bouton « demander à l'équipe A6IP » ou {contact})."),
+    "reply.empty": ("Je n'ai pas de réponse sûre et aucune source proche. L'équipe A6IP peut vous aider "
+                    "({contact})."),
+    "reply.english_only": "Mes sources ne répondent à cette question qu'en anglais ; voici l'extrait qui y répond :",
+    "reply.english_only_more": "Autres sources (en anglais) :",
+    "reply.declined.funds": "les autres fonds et objectifs de financement climatique",
+    "reply.declined.targets": "les objectifs des CDN des pays",
+    "reply.declined.markets": "les autres marchés du carbone et les prix du carbone",
+    "reply.decline": ("Cela sort de mon domaine : je n'ai pas de sources fiables sur {topic}. {scope} Pour {topic}, "
+                      "voir unfccc.int ou l'organisme concerné."),
+    "reply.horizon": ("Mes sources couvrent les décisions jusqu'à la {session}, {month_year} ; pour les sessions "
+                      "suivantes, voir unfccc.int."),
+    "reply.answering": "Question comprise : {question}",
+    "reply.as_of": "(au {date})",
+    "reply.passed": "La date du {date} est passée.",
+    "question.empty": ("Veuillez écrire une question, par exemple : Quand faut-il soumettre les informations "
+                       "annuelles au titre de l'article 6.2 ?"),
+    "question.too_long": ("Ce message compte {count} caractères ; posez une question d'au plus {limit} "
+                          "caractères."),
+    "events.answer.none": "Le calendrier de l'A6IP n'annonce encore aucune date ({what}{about}{span}).",
+    "events.answer.event": "événement",
+    "events.answer.in": " en {month}",
+    "events.answer.next": "Prochain événement :",
+    "events.answer.upcoming": "À venir{span} :",
+    "events.answer.mode": "{title} se tient {mode} : {when}",
+    "events.mode.hybrid": "en format hybride (en présentiel et en ligne)",
+    "events.mode.online": "en ligne",
+    "events.mode.in_person": "en présentiel, {place}",
+    "events.answer.footer": "Prochain événement sur ce thème : {title}, {when} — {link}",
+    "events.citation": "Événements de l'A6IP : {title} ({when})",
 }
 
 TOPICS: dict[str, str] = {

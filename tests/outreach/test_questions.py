@@ -60,3 +60,15 @@ def test_a_meeting_in_a_rulebook_question_is_not_an_events_question():
     assert parse_question("Who chairs the meetings of the Supervisory Body?") is None
     assert parse_question("When is the next tracking working group meeting?") is not None
     assert parse_question("Any webinars on registries?") is not None
+
+
+async def test_event_questions_in_french_and_spanish_are_answered_in_that_language(db):
+    a = await answers(db)
+    french = await a.respond("Quand a lieu la prochaine formation sur les ajustements correspondants ?", "fr")
+    assert french.kind == "event" and french.text.startswith("Prochain événement :")
+    assert "Training on corresponding adjustments — mer. 20 janv. 2027" in french.text
+    assert french.sources[0].citation.startswith("Événements de l'A6IP : Training on corresponding adjustments")
+    spanish = await a.respond("¿Qué hay en el calendario en junio?", "es")
+    assert spanish.text == "El calendario de la A6IP aún no anuncia ninguna fecha (evento en junio)."
+    assert (await a.footer(["corresponding-adjustments"], "es")).startswith("Próximo evento sobre este tema: Training")
+    assert parse_question("Qu'est-ce que la Conférence des Parties agissant comme réunion des Parties ?") is None

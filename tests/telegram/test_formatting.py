@@ -42,10 +42,21 @@ def test_hostile_knowledge_text_is_shown_verbatim_and_accepted_by_telegram() -> 
 
 
 def test_citations_are_links_but_only_to_safe_urls() -> None:
-    html = answer_html(answer(sources=[source(), source(citation="Evil", url="javascript:alert(1)"),
+    html = answer_html(answer(text="Parties report by 15 April. [1][2][3]",
+                              sources=[source(), source(citation="Evil", url="javascript:alert(1)"),
                                        source(citation="No link", url=None)]))
     assert '[1] <a href="https://unfccc.int/a.pdf?x=1&amp;y=2">Decision 2/CMA.3, annex, para. 20</a>' in html
     assert "[2] Evil" in html and "javascript" not in html and "[3] No link" in html
+
+
+def test_the_answer_lists_the_sources_it_cites_and_more_lists_the_rest() -> None:
+    both = answer(text="Parties report by 15 April. [1]", more="Annual information\nIn the AEF. [2]",
+                  sources=[source(), source(citation="Decision 4/CMA.6, para. 5")], resolved_question="When is it due?")
+    short, rest = answer_html(both), answer_html(both, more=True)
+    assert short.startswith("<i>Answering: When is it due?</i>") and "[2]" not in short.split("</b>")[-1]
+    assert rest.startswith("Annual information") and "Decision 4/CMA.6, para. 5" in rest
+    assert "Decision 2/CMA.3" not in rest and "Answering" not in rest
+    parse_html(short), parse_html(rest)
 
 
 def test_excerpts_are_shown_only_when_the_bot_is_not_confident() -> None:
