@@ -15,6 +15,7 @@ from bot.outreach.models import Event
 from bot.outreach.render import format_date, format_time, where
 from bot.outreach.topics import ALIASES, KINDS, TOPICS
 from bot.storage import Database
+from knowledge.links import safe_link
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -82,7 +83,7 @@ def describe(row: Event, n: int, asks_place: bool) -> str:
 
 
 def source_of(row: Event, base_url: str) -> Source:
-    url = row.registration_url or store.calendar_url(base_url, row.uid)
+    url = safe_link(row.registration_url) or store.calendar_url(base_url, row.uid)
     return Source(title=row.title, citation=f"A6IP events: {row.title} ({when_text(row)})", url=url,
                   excerpt=(row.description or "")[:300], score=1.0, kind="event")
 
@@ -124,5 +125,5 @@ class EventAnswers:
         if not found:
             return None
         row = min(found, key=lambda r: r.starts_at)
-        link = row.registration_url or store.calendar_url(self.base_url, row.uid)
+        link = safe_link(row.registration_url) or store.calendar_url(self.base_url, row.uid)
         return f"Next event on this topic: {row.title}, {when_text(row)} — {link}"
