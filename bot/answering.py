@@ -18,6 +18,7 @@ from bot.conversations import Context, ConversationStore
 from bot.escalation import Escalation
 from bot.followup import resolve
 from bot.horizon import Horizon, load_horizon
+from bot.inputs import MAX_QUESTION_CHARS, QuestionError, validate_question
 from bot.language import detect_language
 from bot.replies import ANSWERING, FAREWELL, declined, greeting, pick
 from bot.scope import neighbour_topic
@@ -27,15 +28,10 @@ from bot.texts import say
 from index import Hit, SearchIndex
 from knowledge.glossary import CONTENT
 
-MAX_QUESTION_CHARS = 1000
 AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is among this many fused hits
 # ...and scores at least this share of the best hit: a general FAQ ("What is a cooperative approach?") must not
 # push aside a passage that matches the whole question far better ("the Baa Atoll solar cooperative approach").
 AGREEMENT_SHARE = 0.75
-
-
-class QuestionError(ValueError):
-    """The message cannot be answered as a question (empty, too long); the text says why, for the user."""
 
 
 @dataclass
@@ -90,16 +86,6 @@ class Answer:
 Responder = Callable[[str, str], Awaitable["Answer | None"]]
 FooterHint = Callable[[list[str], str], Awaitable["str | None"]]
 Observer = Callable[["Answer"], None]
-
-
-def validate_question(text: str | None) -> str:
-    question = " ".join((text or "").split())
-    if not question:
-        raise QuestionError("Please type a question, for example: When is annual information under Article 6.2 due?")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"That message is {len(question):,} characters long; please ask a question of at "
-                            f"most {MAX_QUESTION_CHARS:,} characters.")
-    return question
 
 
 class Answerer:
@@ -293,4 +279,4 @@ class Answerer:
             return list((await session.scalars(query)).all())
 
 
-__all__ = ["Answer", "Answerer", "QuestionError", "Source", "validate_question"]
+__all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "QuestionError", "Source", "validate_question"]

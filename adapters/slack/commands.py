@@ -56,7 +56,7 @@ class Commands:
         try:
             answer = await self.services.answerer.ask(question_text(args), channel="slack", user_id=user_id)
         except QuestionError as error:
-            return Reply.of(str(error))
+            return Reply.of(error.say(language))
         except Busy as busy:  # a slash command is answered once, within Slack's time: no retrying here
             return Reply.of(words("public.error.busy", language, seconds=busy.retry_after))
         return Reply(text=fallback(answer.plain()), blocks=answer_blocks(answer, language), visible=True)

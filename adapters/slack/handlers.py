@@ -55,7 +55,8 @@ class SlackBot:
         try:
             answer = await self.services.answerer.ask(text, channel="slack", user_id=user, busy=busy)
         except QuestionError as error:
-            return fallback(str(error)), text_blocks(escape(str(error)))
+            refusal = error.say(await self.locales.language(client, user))
+            return fallback(refusal), text_blocks(escape(refusal))
         return fallback(answer.plain()), answer_blocks(answer, await self.locales.language(client, user))
 
     async def answer(self, client: AsyncWebClient, event: dict[str, Any], *, team: str, thread_ts: str | None) -> None:

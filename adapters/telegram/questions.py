@@ -63,7 +63,7 @@ async def answer(update: Update, context: Context, question: str) -> None:
                                                          user_id=str(user.id) if user else None,
                                                          busy=message.reply_text)
     except QuestionError as error:
-        await message.reply_text(str(error))
+        await message.reply_text(error.say(language(update)))
         return
     chunks = split_html(answer_html(result))
     buttons = answer_keyboard(key_of(context), result.log_id, language(update))

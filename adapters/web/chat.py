@@ -12,7 +12,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from bot.answering import MAX_QUESTION_CHARS, Answer, QuestionError
+from bot.answering import MAX_QUESTION_CHARS, Answer
 from bot.capacity import Busy
 from bot.escalation import Escalation, Forward
 from bot.public import ClientLimits, PublicError, Visitors, client_address, email_address, json_body, same_origin, \
@@ -147,8 +147,6 @@ async def respond(request: Request, run: Any) -> Response:
         headers = {"retry-after": str(error.retry_after)} if error.retry_after else None
         return JSONResponse({"error": say(error.key, language if language in LANGUAGES else "en", **error.values)},
                             error.status, headers=headers)
-    except QuestionError as error:
-        return JSONResponse({"error": str(error)}, 400)
     except UserError as error:
         language = request.query_params.get("lang", "en")
         return JSONResponse({"error": error.say(language if language in LANGUAGES else "en")}, 400)

@@ -68,7 +68,7 @@ def ask(question: str = typer.Argument(..., help="the question, or - to read one
                 line = parse_line(raw) if question == "-" else Line(raw)
                 try:
                     if line.error:
-                        raise QuestionError(line.error)
+                        raise QuestionError("question.line", reason=line.error)
                     answer = await svc.answerer.ask(line.question, channel="cli", conversation=line.conversation)
                 except QuestionError as error:
                     failures += 1
