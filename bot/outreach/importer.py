@@ -49,6 +49,11 @@ def _bool(value: Any) -> bool:
     return value if isinstance(value, bool) else str(value or "").strip().lower() in TRUE
 
 
+def _text(value: Any) -> str | None:
+    """An optional text field as text (YAML may give a number, a date or a list), None when empty."""
+    return None if value is None or value == "" else str(value)
+
+
 def _list(value: Any) -> list[str]:
     if value is None or value == "":
         return []
@@ -70,11 +75,11 @@ def spec_from_record(record: dict[str, Any]) -> EventSpec:
         ends += timedelta(days=1)  # an all-day 'end' names the last day; iCalendar's DTEND is exclusive
     return EventSpec(uid=str(record.get("uid") or ""), title=str(record.get("title") or ""), starts_at=starts,
                      ends_at=ends, timezone=zone, kind=str(record.get("kind") or "other"),
-                     topics=_list(record.get("topics")), all_day=all_day, place=record.get("place") or None,
+                     topics=_list(record.get("topics")), all_day=all_day, place=_text(record.get("place")),
                      online=_bool(record.get("online")), hybrid=_bool(record.get("hybrid")),
-                     organiser=record.get("organiser") or None, registration_url=record.get("registration_url") or None,
-                     description=record.get("description") or None, language=str(record.get("language") or "en"),
-                     region=record.get("region") or None, status=str(record.get("status") or "scheduled"),
+                     organiser=_text(record.get("organiser")), registration_url=_text(record.get("registration_url")),
+                     description=_text(record.get("description")), language=str(record.get("language") or "en"),
+                     region=_text(record.get("region")), status=str(record.get("status") or "scheduled"),
                      example=_bool(record.get("example")))
 
 
@@ -102,10 +107,13 @@ def parse_yaml(text: str, name: str) -> list[EventSpec]:
 
 
 def parse_csv(text: str, name: str) -> list[EventSpec]:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or not {"uid", "title", "start"} <= set(reader.fieldnames):
-        raise EventImportError(f"{name}: a CSV needs at least the columns uid, title, start")
-    return parse_records(reader, name)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        if not reader.fieldnames or not {"uid", "title", "start"} <= set(reader.fieldnames):
+            raise EventImportError(f"{name}: a CSV needs at least the columns uid, title, start")
+        return parse_records(reader, name)
+    except csv.Error as error:
+        raise EventImportError(f"{name}: not a valid CSV file (line {reader.line_num}: {error})") from error
 
 
 def _zone_name(value: datetime) -> str:
