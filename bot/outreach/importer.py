@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-from collections.abc import Iterable, Sequence
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -31,6 +34,9 @@ MAX_EVENTS = 500
 # Steps of all RRULEs together from their DTSTART to the end of the window: expanding walks every one, even
 # those before the window, so this bounds the time an import takes (20,000 steps take about a third of a second).
 MAX_RULE_STEPS = 20_000
+# CPU seconds reading one calendar may take: a rule that matches rarely or never (FREQ=SECONDLY;BYMONTH=2;
+# BYMONTHDAY=30) yields nothing to count while dateutil walks every day up to the year 9999.
+ICS_SECONDS = 3.0
 TRUE = {"1", "true", "yes", "y", "on"}
 
 
@@ -186,7 +192,8 @@ def check_rules(calendar: Any, name: str, start: datetime, stop: datetime) -> No
         rules = component.get("RRULE")
         if rules is None:
             continue
-        first = when.replace(tzinfo=None) if isinstance(when, datetime) else datetime.combine(when, datetime.min.time())
+        first = (when.replace(tzinfo=None) if isinstance(when, datetime)
+                 else datetime.combine(when, datetime.min.time()))
         for rule in rules if isinstance(rules, list) else [rules]:
             try:
                 occurrences = rrulestr(rule.to_ical().decode(), dtstart=first, ignoretz=True)
@@ -212,6 +219,29 @@ def too_many(name: str, start: datetime, stop: datetime) -> EventImportError:
                             "COUNT or UNTIL, or split the calendar.")
 
 
+class _OverBudget(BaseException):
+    """Raised inside the calendar libraries when the CPU budget is spent (a BaseException, so that their own
+    `except Exception` clauses cannot swallow it)."""
+
+
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the code inside at its next function call once this thread has used `seconds` of CPU time."""
+    limit = time.thread_time() + seconds
+
+    def check(frame: object, event: str, arg: object) -> None:
+        if event == "call" and time.thread_time() > limit:
+            raise _OverBudget
+        return None
+
+    previous = sys.gettrace()
+    sys.settrace(check)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        sys.settrace(previous)
+
+
 def parse_ics(data: bytes, name: str, *, now: datetime | None = None) -> list[EventSpec]:
     """VEVENTs with RRULEs expanded (one event per occurrence, UID/occurrence-start) within EXPAND_BACK and
     EXPAND_AHEAD of now and at most MAX_EVENTS of them, CATEGORIES as topics."""
@@ -219,14 +249,19 @@ def parse_ics(data: bytes, name: str, *, now: datetime | None = None) -> list[Ev
     import recurring_ical_events
 
     try:
-        calendar = icalendar.Calendar.from_ical(data)
-        recurring = {str(c.get("UID")) for c in calendar.walk("VEVENT") if "RRULE" in c or "RECURRENCE-ID" in c}
-        now = now or datetime.now(timezone.utc)
-        start, stop = now - EXPAND_BACK, now + EXPAND_AHEAD
-        check_rules(calendar, name, start, stop)
-        occurrences = recurring_ical_events.of(calendar).between(start, stop)
+        with cpu_budget(ICS_SECONDS):
+            calendar = icalendar.Calendar.from_ical(data)
+            recurring = {str(c.get("UID")) for c in calendar.walk("VEVENT") if "RRULE" in c or "RECURRENCE-ID" in c}
+            now = now or datetime.now(timezone.utc)
+            start, stop = now - EXPAND_BACK, now + EXPAND_AHEAD
+            check_rules(calendar, name, start, stop)
+            occurrences = recurring_ical_events.of(calendar).between(start, stop)
         if len(occurrences) > MAX_EVENTS:  # events without RRULE, or RDATE lists, can still be too many
             raise too_many(name, start, stop)
+    except _OverBudget:
+        raise EventImportError(f"{name}: reading this calendar took more than {ICS_SECONDS:.0f} seconds; a recurrence "
+                               "rule that matches rarely or never (such as February 30) or a very large file. "
+                               "Simplify its RRULEs or split it.") from None
     except EventImportError:
         raise
     except Exception as error:  # icalendar raises ValueError, KeyError and others on broken input

@@ -115,7 +115,8 @@ MESSAGES: dict[str, str] = {
     "public.error.empty": "Please type something first.",
     "public.error.too_long": "That is {count} characters long; please keep it under {limit} characters.",
     "question.empty": "Please type a question, for example: When is annual information under Article 6.2 due?",
-    "question.too_long": "That message is {count} characters long; please ask a question of at most {limit} characters.",
+    "question.too_long": ("That message is {count} characters long; please ask a question of at most {limit} "
+                          "characters."),
     "question.line": "{reason}",
     "input.control": "Your text contains an invisible control character ({char}); please type it again.",
     "public.error.too_many": "Too many requests from your address; please wait {seconds} seconds.",

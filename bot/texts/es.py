@@ -117,7 +117,8 @@ MESSAGES: dict[str, str] = {
     "public.error.field": "El campo «{field}» no es válido.",
     "public.error.empty": "Escriba algo primero.",
     "public.error.too_long": "El texto tiene {count} caracteres; no supere los {limit} caracteres.",
-    "question.empty": "Escriba una pregunta, por ejemplo: ¿cuándo debe presentarse la información anual en virtud del artículo 6.2?",
+    "question.empty": ("Escriba una pregunta, por ejemplo: ¿cuándo debe presentarse la información anual en virtud "
+                       "del artículo 6.2?"),
     "question.too_long": "Ese mensaje tiene {count} caracteres; haga una pregunta de {limit} caracteres como máximo.",
     "question.line": "{reason}",
     "input.control": "Su texto contiene un carácter de control invisible ({char}); escríbalo de nuevo.",

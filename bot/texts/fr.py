@@ -117,7 +117,8 @@ MESSAGES: dict[str, str] = {
     "public.error.field": "Le champ « {field} » n'est pas valide.",
     "public.error.empty": "Veuillez d'abord saisir un texte.",
     "public.error.too_long": "Ce texte compte {count} caractères ; ne dépassez pas {limit} caractères.",
-    "question.empty": "Veuillez saisir une question, par exemple : quand les informations annuelles au titre de l'article 6.2 sont-elles dues ?",
+    "question.empty": ("Veuillez saisir une question, par exemple : quand les informations annuelles au titre de "
+                       "l'article 6.2 sont-elles dues ?"),
     "question.too_long": "Ce message compte {count} caractères ; posez une question de {limit} caractères au plus.",
     "question.line": "{reason}",
     "input.control": "Votre texte contient un caractère de contrôle invisible ({char}) ; saisissez-le de nouveau.",

@@ -60,6 +60,18 @@ def test_occurrences_in_the_window_are_capped_and_a_bounded_rule_imports() -> No
     assert len(specs) == 12 and specs[0].uid == f"w@example.org/{NEXT_YEAR}-01-05T09:00:00+00:00"
 
 
+def test_a_rule_that_never_matches_is_stopped_by_the_cpu_budget() -> None:
+    """Found by the property tests: February 30 every second yields nothing to count while dateutil walks
+    every day up to the year 9999 (three minutes)."""
+    never = calendar("UID:never@example.org", "DTSTART:20000102T001500",
+                     "RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30", "SUMMARY:Never")
+    started = time.thread_time()
+    with pytest.raises(EventImportError, match=r"never.ics: reading this calendar took more than 3 seconds; a "
+                                               r"recurrence rule that matches rarely or never"):
+        parse(never, "ics", "never.ics")
+    assert time.thread_time() - started < 6
+
+
 async def test_the_expansion_runs_off_the_event_loop(tmp_path: Path, services: Services) -> None:
     path = tmp_path / "bomb.ics"
     path.write_bytes(BOMB)
