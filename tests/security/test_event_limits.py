@@ -12,16 +12,21 @@ import tracemalloc
 from datetime import datetime, timezone
 from pathlib import Path
 
+import httpx
 import pytest
+from starlette.applications import Starlette
+from starlette.routing import Route
 from typer.testing import CliRunner
 
 from bot.cli import app as cli
+from bot.outreach.calendar import calendar_routes
 from bot.outreach import events as store
 from bot.outreach.importer import MAX_EVENTS, EventImportError, import_events, parse
 from bot.services import Services
 from tests.console.conftest import Client, post_form
 
 NEXT_YEAR = datetime.now(timezone.utc).year + 1
+BASE = "http://bot.test"
 
 
 def calendar(*lines: str) -> bytes:
@@ -167,3 +172,8 @@ async def test_any_uid_opens_in_the_console(client: Client, services: Services) 
     for href in links:
         opened = await c.get(html.unescape(href))
         assert opened.status_code == 200 and "Clinic" in opened.text
+    feed = Starlette(routes=[Route(path, endpoint) for path, endpoint in calendar_routes(services.db, base_url=BASE)])
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=feed), base_url=BASE) as web:
+        for name in (uid, occurrence):
+            ics = await web.get(store.calendar_url(BASE, name))
+            assert ics.status_code == 200 and "BEGIN:VEVENT" in ics.text
