@@ -18,6 +18,7 @@ from bot.conversations import Context, ConversationStore
 from bot.escalation import Escalation
 from bot.followup import resolve
 from bot.horizon import Horizon, load_horizon
+from bot.inputs import MAX_QUESTION_CHARS, QuestionError, validate_question
 from bot.language import detect_language
 from bot.scope import declined, neighbour_topic
 from bot.smalltalk import command, greeting, small_talk, without_greeting
@@ -26,16 +27,10 @@ from bot.texts import UserError, say
 from index import Hit, SearchIndex
 from knowledge.glossary import CONTENT
 
-MAX_QUESTION_CHARS = 1000
 AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is among this many fused hits
 # ...and scores at least this share of the best hit: a general FAQ ("What is a cooperative approach?") must not
 # push aside a passage that matches the whole question far better ("the Baa Atoll solar cooperative approach").
 AGREEMENT_SHARE = 0.75
-
-
-class QuestionError(UserError):
-    """The message cannot be answered as a question (empty, too long); `say(language)` tells the asker why in
-    their language, `str()` in English."""
 
 
 @dataclass
@@ -96,15 +91,6 @@ class Answer:
 Responder = Callable[[str, str], Awaitable["Answer | None"]]
 FooterHint = Callable[[list[str], str], Awaitable["str | None"]]
 Observer = Callable[["Answer"], None]
-
-
-def validate_question(text: str | None) -> str:
-    question = " ".join((text or "").split())
-    if not question:
-        raise QuestionError("question.empty")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError("question.too_long", count=f"{len(question):,}", limit=f"{MAX_QUESTION_CHARS:,}")
-    return question
 
 
 class Answerer:
@@ -312,4 +298,4 @@ class Answerer:
             return list((await session.scalars(query)).all())
 
 
-__all__ = ["Answer", "Answerer", "QuestionError", "Source", "validate_question"]
+__all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "QuestionError", "Source", "validate_question"]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index import Hit
+from knowledge.links import safe_link
 
 SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])|\n+")
 WORD = re.compile(r"\w+")
@@ -72,8 +73,8 @@ def excerpt(text: str, query: str, limit: int, relevance: Relevance | None = Non
 def source_of(hit: Hit, text: str) -> Source:
     """A hit as the answer shows it, with the excerpt the answer quotes."""
     meta = hit.meta
-    return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=meta.get("url"), excerpt=text,
-                  score=hit.score, chunk_id=hit.id, kind=meta.get("kind", "passage"))
+    return Source(title=meta.get("title", ""), citation=meta.get("citation", ""), url=safe_link(meta.get("url")),
+                  excerpt=text, score=hit.score, chunk_id=hit.id, kind=meta.get("kind", "passage"))
 
 
 @dataclass(frozen=True)

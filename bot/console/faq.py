@@ -10,6 +10,7 @@ import yaml
 
 from bot.kb import OVERRIDE_PREFIX, RETIRED, text_hash
 from bot.storage.models import ChunkRow
+from knowledge.links import LINK_RULE, safe_link
 from knowledge.loaders.faq import load_faq
 from knowledge.types import LoadError, ParsedDocument
 
@@ -45,8 +46,8 @@ class FaqEntry:
         if not ID_PATTERN.match(self.id):
             raise LoadError(self.id or "(no id)", "the id must be lower-case words joined by hyphens, "
                                                   "e.g. a62-initial-report-deadline")
-        if self.url and not self.url.startswith(("http://", "https://")):
-            raise LoadError(self.id, "the citation link must start with http:// or https://")
+        if self.url and safe_link(self.url) is None:
+            raise LoadError(self.id, f"the citation link is not accepted; {LINK_RULE}")
         parsed = load_faq(Path(f"{self.id}.yaml"), self.to_yaml().encode("utf-8"))
         parsed.source, parsed.title = self.source, f"FAQ: {self.question}"[:500]
         return parsed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import select
 from starlette.datastructures import FormData, UploadFile
@@ -25,6 +26,12 @@ from bot.outreach.topics import KINDS, TOPICS
 from bot.storage import Database
 
 EVENT_FILES = {".ics", ".ical", ".yaml", ".yml", ".csv"}
+FIELD_CAP = 100_000  # read generously: EventSpec refuses a field over its limit by name, nothing is cut silently
+
+
+def event_path(uid: str) -> str:
+    """An event's page; any uid (an occurrence of a recurring event holds '/', ':' and '+') is quoted."""
+    return f"/events/{quote(uid, safe='')}"
 
 
 def spec_from(form: FormData, uid: str) -> store.EventSpec:
@@ -34,12 +41,13 @@ def spec_from(form: FormData, uid: str) -> store.EventSpec:
     if not start:
         raise ValueError("Give the start date and time.")
     return store.EventSpec(
-        uid=uid, title=text(form, "title", 500), starts_at=store.local_datetime(start, zone),
+        uid=uid, title=text(form, "title", FIELD_CAP), starts_at=store.local_datetime(start, zone),
         ends_at=store.local_datetime(end, zone) if end else None, timezone=zone, kind=text(form, "kind", 30) or "other",
         topics=[t for t in form.getlist("topics") if isinstance(t, str)], all_day=bool(form.get("all_day")),
-        place=text(form, "place", 300) or None, online=bool(form.get("online")), hybrid=bool(form.get("hybrid")),
-        organiser=text(form, "organiser", 300) or None, registration_url=text(form, "registration_url", 1000) or None,
-        description=text(form, "description") or None, language=text(form, "language", 8) or "en",
+        place=text(form, "place", FIELD_CAP) or None, online=bool(form.get("online")), hybrid=bool(form.get("hybrid")),
+        organiser=text(form, "organiser", FIELD_CAP) or None,
+        registration_url=text(form, "registration_url", FIELD_CAP) or None,
+        description=text(form, "description", FIELD_CAP) or None, language=text(form, "language", FIELD_CAP) or "en",
         status=text(form, "status", 20) or "scheduled")
 
 
@@ -85,8 +93,8 @@ async def event_edit(request: Request, staff: Staff) -> Response:
 async def event_save(request: Request, staff: Staff) -> Response:
     """Create or change an event; a material change bumps its revision so subscribers hear of it."""
     form, db = await request.form(), request.app.state.services.db
-    existing = text(form, "existing", 255)
-    uid = existing or text(form, "uid", 255) or slug(text(form, "title", 200))
+    existing = text(form, "existing", FIELD_CAP)
+    uid = existing or text(form, "uid", FIELD_CAP) or slug(text(form, "title", 200))
     try:
         spec = spec_from(form, uid)
         async with db.session() as session:
@@ -100,7 +108,7 @@ async def event_save(request: Request, staff: Staff) -> Response:
         return form_page(request, staff, await store.get(db, uid=existing) if existing else None, status_code=400,
                          **{k: v for k, v in form.items() if isinstance(v, str)})
     flash(request, f"{spec.title}: {what}.")
-    return go(request, f"/events/{uid}")
+    return go(request, event_path(uid))
 
 
 @guard("curator")
@@ -114,7 +122,7 @@ async def event_cancel(request: Request, staff: Staff) -> Response:
         flash(request, "There is no such event.", "error")
         return go(request, "/events")
     flash(request, f"{row.title} is cancelled; subscribers who heard of it will be told.")
-    return go(request, f"/events/{uid}")
+    return go(request, event_path(uid))
 
 
 async def import_audited(db: Database, source: str, *, shown: str, actor: str,
@@ -169,7 +177,8 @@ routes = [
     Route("/events/new", event_new),
     Route("/events/save", event_save, methods=["POST"]),
     Route("/events/import", event_import, methods=["POST"]),
-    Route("/events/{uid}", event_detail),
-    Route("/events/{uid}/edit", event_edit),
-    Route("/events/{uid}/cancel", event_cancel, methods=["POST"]),
+    # {uid:path}: a uid may hold '/'; the pages under an event come first so that ".../edit" is not a uid
+    Route("/events/{uid:path}/edit", event_edit),
+    Route("/events/{uid:path}/cancel", event_cancel, methods=["POST"]),
+    Route("/events/{uid:path}", event_detail),
 ]

@@ -12,10 +12,12 @@ from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from bot.console.auth import Staff, base, csrf_token
+from knowledge.links import safe_link
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")  # autoescape on for .html
 templates.env.globals["tz"] = ZoneInfo  # event forms show times in the event's own zone
+templates.env.filters["link"] = safe_link  # a stored link is only ever rendered as http(s) or mailto
 
 
 def page(request: Request, name: str, staff: Staff | None, status_code: int = 200, **context: Any) -> Response:

@@ -21,7 +21,7 @@ from bot.outreach.topics import TOPICS
 from bot.storage import Database
 
 PRODID = "-//A6IP//a6bot outreach//EN"
-SAFE_UID = re.compile(r"^[A-Za-z0-9._@:/+-]{1,255}$")
+SAFE_UID = re.compile(r"^[^\x00-\x1f\x7f]{1,255}$")  # any uid an event can have (looked up, never a path)
 
 
 def vevent(event: EventInfo) -> VEvent:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
@@ -15,10 +16,24 @@ from bot.outreach.notifier import EventInfo
 from bot.outreach.topics import normalize_kind, normalize_topic
 from bot.outreach.zones import resolve_timezone
 from bot.storage import Database
+from knowledge.links import check_link, safe_link
 
 MATERIAL = ("title", "starts_at", "ends_at", "timezone", "all_day", "place", "online", "hybrid",
             "registration_url", "status")
 SCHEDULE = ("starts_at", "ends_at", "timezone", "all_day")
+# The longest value each text field takes (the database columns' sizes; a description is free text but a
+# notice must still fit a chat message and an email); longer is refused with the field's name, never cut.
+FIELD_LIMITS = {"uid": 255, "title": 500, "place": 300, "organiser": 300, "registration_url": 1000,
+                "description": 5000, "language": 8, "region": 100}
+
+
+def check_lengths(values: dict[str, Any]) -> None:
+    """ValueError naming the first text field over its limit, with its length and the limit."""
+    for name, limit in FIELD_LIMITS.items():
+        value = values.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            raise ValueError(f"{name.replace('_', ' ')} is {len(value):,} characters long; "
+                             f"at most {limit:,} are allowed.")
 
 
 @dataclass
@@ -48,6 +63,9 @@ class EventSpec:
         self.uid, self.title = self.uid.strip(), " ".join(self.title.split())
         if not self.uid or not self.title:
             raise ValueError("an event needs a uid and a title")
+        check_lengths({f.name: getattr(self, f.name) for f in fields(self)})
+        if self.registration_url:
+            self.registration_url = check_link(self.registration_url, "registration link")
         self.timezone = resolve_timezone(self.timezone)
         self.kind = normalize_kind(self.kind)
         self.topics = sorted({normalize_topic(t) for t in self.topics})
@@ -143,7 +161,8 @@ async def upcoming(db: Database, *, topic: str | None = None, now: datetime | No
 
 
 def calendar_url(base: str, uid: str) -> str:
-    return f"{base.rstrip('/')}/calendar/{uid}.ics"
+    """The event's .ics address; any uid (a recurring occurrence's holds '/', '+' and ':') is quoted."""
+    return f"{base.rstrip('/')}/calendar/{quote(uid, safe='/@:+')}.ics"
 
 
 def info(row: Event, *, base_url: str) -> EventInfo:
@@ -151,7 +170,7 @@ def info(row: Event, *, base_url: str) -> EventInfo:
     return EventInfo(uid=row.uid, title=row.title, kind=row.kind, topics=tuple(row.topics), starts_at=row.starts_at,
                      ends_at=row.ends_at, timezone=row.timezone, all_day=row.all_day, place=row.place,
                      online=row.online, hybrid=row.hybrid, organiser=row.organiser,
-                     registration_url=row.registration_url, description=row.description, language=row.language,
+                     registration_url=safe_link(row.registration_url), description=row.description, language=row.language,
                      status=row.status, revision=row.revision, calendar_url=calendar_url(base_url, row.uid),
                      updated_at=row.updated_at)
 

@@ -17,6 +17,7 @@ from bot.outreach.render import format_date, format_time, where
 from bot.outreach.topics import ALIASES, TOPICS
 from bot.storage import Database
 from bot.texts import kind_label, say, topic_label
+from knowledge.links import safe_link
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -102,7 +103,7 @@ def describe(row: Event, n: int, asks_place: bool, language: str = "en") -> str:
 
 
 def source_of(row: Event, base_url: str, language: str = "en") -> Source:
-    url = row.registration_url or store.calendar_url(base_url, row.uid)
+    url = safe_link(row.registration_url) or store.calendar_url(base_url, row.uid)
     return Source(title=row.title, citation=say("events.citation", language, title=row.title,
                                                 when=when_text(row, language)),
                   url=url, excerpt=(row.description or "")[:300], score=1.0, kind="event")
@@ -150,5 +151,5 @@ class EventAnswers:
         if not found:
             return None
         row = min(found, key=lambda r: r.starts_at)
-        link = row.registration_url or store.calendar_url(self.base_url, row.uid)
+        link = safe_link(row.registration_url) or store.calendar_url(self.base_url, row.uid)
         return say("events.answer.footer", language, title=row.title, when=when_text(row, language), link=link)

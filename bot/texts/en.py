@@ -116,7 +116,7 @@ MESSAGES: dict[str, str] = {
     "public.error.field": "The field '{field}' is not valid.",
     "public.error.empty": "Please type something first.",
     "public.error.too_long": "That is {count} characters long; please keep it under {limit} characters.",
-    "public.error.control": "Your text contains an invisible control character ({char}); please type it again.",
+    "input.control": "Your text contains an invisible control character ({char}); please type it again.",
     "public.error.too_many": "Too many requests from your address; please wait {seconds} seconds.",
     "public.error.busy": "Many questions are being answered right now; please try again in {seconds} seconds.",
     "email.invalid_address": "Please enter a valid email address, such as name@ministry.gov.",

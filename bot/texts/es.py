@@ -119,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "public.error.field": "El campo «{field}» no es válido.",
     "public.error.empty": "Escriba algo primero.",
     "public.error.too_long": "El texto tiene {count} caracteres; no supere los {limit} caracteres.",
-    "public.error.control": "Su texto contiene un carácter de control invisible ({char}); escríbalo de nuevo.",
+    "input.control": "Su texto contiene un carácter de control invisible ({char}); escríbalo de nuevo.",
     "public.error.too_many": "Demasiadas solicitudes desde su dirección; espere {seconds} segundos.",
     "public.error.busy": "Se están respondiendo muchas preguntas en este momento; inténtelo de nuevo en {seconds} segundos.",
     "email.invalid_address": "Escriba una dirección de correo electrónico válida, por ejemplo nombre@ministerio.gob.",

@@ -119,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "public.error.field": "Le champ « {field} » n'est pas valide.",
     "public.error.empty": "Veuillez d'abord saisir un texte.",
     "public.error.too_long": "Ce texte compte {count} caractères ; ne dépassez pas {limit} caractères.",
-    "public.error.control": "Votre texte contient un caractère de contrôle invisible ({char}) ; saisissez-le de nouveau.",
+    "input.control": "Votre texte contient un caractère de contrôle invisible ({char}) ; saisissez-le de nouveau.",
     "public.error.too_many": "Trop de requêtes depuis votre adresse ; patientez {seconds} secondes.",
     "public.error.busy": "Beaucoup de questions sont en cours de traitement ; réessayez dans {seconds} secondes.",
     "email.invalid_address": "Veuillez saisir une adresse électronique valide, par exemple nom@ministere.gouv.",

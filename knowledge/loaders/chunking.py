@@ -1,10 +1,14 @@
-"""Shared text splitting: passages must fit the embedding model (256 tokens, so about 180 words)."""
+"""Shared text splitting: passages must fit the embedding model (256 tokens, so about 180 words).
+
+Words alone are not a bound: a text without spaces is one "word" of any length, so every passage is also
+capped in characters (MAX_CHARS); a run of characters longer than that is cut, at a space if there is one."""
 
 from __future__ import annotations
 
 import re
 
 MAX_WORDS = 180
+MAX_CHARS = 1500  # 180 words of ordinary prose is about 1,100 characters; more is not prose
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)")
 
@@ -24,22 +28,43 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
+def fits(text: str, max_words: int = MAX_WORDS, max_chars: int = MAX_CHARS) -> bool:
+    """Within both limits: at most max_words words and max_chars characters."""
+    return len(text) <= max_chars and word_count(text) <= max_words
+
+
+def split_chars(text: str, max_chars: int = MAX_CHARS) -> list[str]:
+    """Pieces of at most max_chars characters, cut at the last space before the limit when there is one
+    in its second half, else hard (a run without spaces: a hash, a URL, or an attack)."""
+    pieces: list[str] = []
+    rest = text.strip()
+    while len(rest) > max_chars:
+        cut = rest.rfind(" ", max_chars // 2, max_chars + 1)
+        cut = cut if cut > 0 else max_chars
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
 def _split_words(text: str, max_words: int) -> list[str]:
-    """Last resort for a single sentence over the limit: cut every max_words words."""
+    """Last resort for a single sentence over a limit: cut every max_words words, then at MAX_CHARS."""
     words = text.split()
-    return [" ".join(words[i:i + max_words]) for i in range(0, len(words), max_words)]
+    return [piece for i in range(0, len(words), max_words) for piece in split_chars(" ".join(words[i:i + max_words]))]
 
 
 def _pack(pieces: list[str], max_words: int, joiner: str) -> list[str]:
-    """Greedily group consecutive pieces (each already within the limit) up to max_words."""
+    """Greedily group consecutive pieces (each already within the limits) up to max_words and MAX_CHARS."""
     out: list[str] = []
     current: list[str] = []
-    size = 0
+    size = chars = 0
     for piece in pieces:
         n = word_count(piece)
-        if current and size + n > max_words:
+        if current and (size + n > max_words or chars + len(joiner) + len(piece) > MAX_CHARS):
             out.append(joiner.join(current))
-            current, size = [], 0
+            current, size, chars = [], 0, 0
+        chars += (len(joiner) if current else 0) + len(piece)
         current.append(piece)
         size += n
     if current:
@@ -48,17 +73,18 @@ def _pack(pieces: list[str], max_words: int, joiner: str) -> list[str]:
 
 
 def split_paragraph(text: str, max_words: int = MAX_WORDS) -> list[str]:
-    """One paragraph cut at sentence ends (words only if a sentence alone is too long)."""
-    if word_count(text) <= max_words:
+    """One paragraph cut at sentence ends (words, then characters, only if a sentence alone is too long)."""
+    if fits(text, max_words):
         return [text.strip()]
     sentences: list[str] = []
     for sentence in split_sentences(text):
-        sentences.extend(_split_words(sentence, max_words) if word_count(sentence) > max_words else [sentence])
+        sentences.extend([sentence] if fits(sentence, max_words) else _split_words(sentence, max_words))
     return _pack(sentences, max_words, " ")
 
 
 def split_text(text: str, max_words: int = MAX_WORDS) -> list[str]:
-    """Paragraph-aware chunks of at most max_words words, never cutting mid-sentence when avoidable."""
+    """Paragraph-aware chunks of at most max_words words and MAX_CHARS characters, never cutting
+    mid-sentence when avoidable."""
     pieces: list[str] = []
     for paragraph in paragraphs(text):
         pieces.extend(split_paragraph(paragraph, max_words))

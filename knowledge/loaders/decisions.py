@@ -16,7 +16,7 @@ Conventions (see also docs/knowledge-format.md):
 
 from __future__ import annotations
 
-from knowledge.loaders.chunking import MAX_WORDS, shorten, split_text, unique_key, word_count
+from knowledge.loaders.chunking import MAX_WORDS, fits, shorten, split_text, unique_key, word_count
 from knowledge.loaders.decision_model import Block, Item, find_symbol, is_decision_text
 from knowledge.loaders.decision_parser import DecisionParser
 from knowledge.sources import url_for_decision, url_for_document
@@ -65,7 +65,13 @@ def split_item(item: Item, limit: int = MAX_WORDS, header: str = "") -> list[tup
 
 
 def _block_pieces(block: Block) -> list[tuple[str, str]]:
-    """(citation, text) pairs of one parsed block."""
+    """(citation, text) pairs of one parsed block, each within the word and character limits."""
+    return [(cite, part) for cite, text in _structured_pieces(block)
+            for part in ([text] if fits(text) else split_text(text))]
+
+
+def _structured_pieces(block: Block) -> list[tuple[str, str]]:
+    """(citation, text) pairs cut by the decision's own structure (sub-paragraphs, sentences)."""
     base = f"Decision {block.decision}" + (f", {block.place}" if block.place else "")
     if block.kind == "para" and block.item is not None:
         return [(f"{base}, para. {block.item.label}{suffix}", text) for suffix, text in split_item(block.item)]

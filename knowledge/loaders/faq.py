@@ -8,12 +8,28 @@ from typing import Any
 
 import yaml
 
+from knowledge.links import LINK_RULE, safe_link
 from knowledge.loaders.text import decode_text
+from knowledge.safe_yaml import load_yaml
 from knowledge.sources import url_for_citation
 from knowledge.types import Chunk, LoadError, ParsedDocument, content_hash
 
 REQUIRED = ("id", "question", "answer", "citations")
 LANGUAGES = ("fr", "es")  # curated answer_fr / answer_es beside the English answer
+# Longest accepted values (the shipped entries use a fifth of these): an answer is one chunk, shown whole.
+LIMITS = {"id": 100, "question": 500, "answer": 5000, "answer_fr": 5000, "answer_es": 5000}
+PHRASING_LIMIT = 500  # each of variants, variants_fr, variants_es
+
+
+def _check_lengths(path: Path, name: str, entry: dict[str, Any]) -> None:
+    """LoadError naming the entry and the field whose text is too long."""
+    for field, limit in LIMITS.items():
+        value = entry.get(field)
+        if isinstance(value, str) and len(value) > limit:
+            raise LoadError(str(path), f"{name}: '{field}' is {len(value):,} characters long; at most {limit:,}")
+    for field in ("variants", "variants_fr", "variants_es"):
+        if any(len(text) > PHRASING_LIMIT for text in _strings(entry.get(field))):
+            raise LoadError(str(path), f"{name}: a phrasing in '{field}' is over {PHRASING_LIMIT} characters")
 
 
 def _strings(value: Any) -> list[str]:
@@ -26,10 +42,11 @@ def _entry_chunk(path: Path, index: int, entry: Any, seen: set[str]) -> Chunk:
     """Validate one entry (the error names its id or index and the missing field) and build its chunk."""
     if not isinstance(entry, dict):
         raise LoadError(str(path), f"entry {index}: expected a mapping with {', '.join(REQUIRED)}")
-    name = f"entry {index} ({entry['id']})" if entry.get("id") else f"entry {index}"
+    name = f"entry {index} ({str(entry['id'])[:60]})" if entry.get("id") else f"entry {index}"
     for field in REQUIRED:
         if not entry.get(field) or (field != "citations" and not str(entry[field]).strip()):
             raise LoadError(str(path), f"{name}: missing '{field}'")
+    _check_lengths(path, name, entry)
     entry_id = str(entry["id"]).strip()
     if entry_id in seen:
         raise LoadError(str(path), f"{name}: duplicate id")
@@ -39,7 +56,10 @@ def _entry_chunk(path: Path, index: int, entry: Any, seen: set[str]) -> Chunk:
     ref = first.get("ref") if isinstance(first, dict) else first
     if not ref or not str(ref).strip():
         raise LoadError(str(path), f"{name}: missing 'ref' in its first citation")
-    url = (first.get("url") if isinstance(first, dict) else None) or url_for_citation(str(ref))
+    given = first.get("url") if isinstance(first, dict) else None
+    if given and safe_link(given) is None:
+        raise LoadError(str(path), f"{name}: citation url {str(given)[:80]!r} is not accepted; {LINK_RULE}")
+    url = safe_link(given) or url_for_citation(str(ref))
     questions = [str(entry["question"]).strip(), *_strings(entry.get("variants")),
                  *_strings(entry.get("variants_fr")), *_strings(entry.get("variants_es"))]
     return Chunk(text=" ".join(str(entry["answer"]).split()), citation=str(ref).strip(), headings=[questions[0]],
@@ -67,7 +87,7 @@ def _translations(path: Path, name: str, entry: dict[str, Any]) -> dict[str, dic
 def load_faq(path: Path, data: bytes) -> ParsedDocument:
     """A FAQ file: every entry validated, one chunk each."""
     try:
-        entries = yaml.safe_load(decode_text(path, data))
+        entries = load_yaml(decode_text(path, data))
     except yaml.YAMLError as error:
         raise LoadError(str(path), f"invalid YAML: {error}") from error
     if not isinstance(entries, list) or not entries:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from knowledge.links import safe_link
 from knowledge.loaders.chunking import split_text, unique_key
 from knowledge.loaders.text import decode_text
 from knowledge.types import Chunk, LoadError, ParsedDocument, content_hash
@@ -24,7 +25,8 @@ def load_html(path: Path, data: bytes) -> ParsedDocument:
     title = title_tag or (h1.get_text(" ", strip=True) if h1 else "") or path.stem
     canonical = soup.find("link", rel="canonical")
     href = str(canonical.get("href", "")) if canonical else ""
-    url = href if href.startswith(("http://", "https://")) else None
+    link = safe_link(href)
+    url = link if link and not link.lower().startswith("mailto:") else None  # a page's address is a web address
     if soup.title:
         soup.title.decompose()
     for heading in soup.find_all(["h1", "h2", "h3"]):

@@ -9,8 +9,10 @@ from typing import Any
 
 import yaml
 
+from knowledge.links import LINK_RULE, safe_link
 from knowledge.loaders.chunking import split_text, unique_key
 from knowledge.loaders.text import decode_text
+from knowledge.safe_yaml import load_yaml
 from knowledge.sources import url_for_citation
 from knowledge.types import Chunk, LoadError, ParsedDocument, content_hash
 
@@ -27,7 +29,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
     if end is None:
         raise LoadError(str(path), "unclosed YAML front matter (no closing '---' line)")
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = load_yaml("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
         raise LoadError(str(path), f"bad YAML front matter: {error}") from error
     if not isinstance(meta, dict):
@@ -70,7 +72,9 @@ def load_markdown(path: Path, data: bytes) -> ParsedDocument:
     title = str(meta.get("title") or (h1.group(1).strip() if h1 else path.stem))
     topics = meta.get("topics") or []
     topics = [str(t) for t in (topics if isinstance(topics, list) else [topics])]
-    url = str(meta["source_url"]) if meta.get("source_url") else None
+    url = safe_link(str(meta["source_url"])) if meta.get("source_url") else None
+    if meta.get("source_url") and url is None:
+        raise LoadError(str(path), f"source_url {str(meta['source_url'])[:80]!r} is not accepted; {LINK_RULE}")
     seen: set[str] = set()
     chunks: list[Chunk] = []
     for headings, lines in _sections(body):

@@ -49,7 +49,7 @@
     for (const source of list) {
       const li = element("li");
       li.value = source.n;
-      if (source.url) {
+      if (source.url && /^(https?:|mailto:)/i.test(source.url)) {  // the server sends no other scheme
         const a = element("a", null, source.citation);
         a.href = source.url;
         a.rel = "noopener noreferrer";
