@@ -58,6 +58,7 @@ class Settings(Section):
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="platform:user ids allowed staff commands")
     session_secret: SecretStr | None = None
     log_level: str = "INFO"
+    tools_check_hours: float = Field(default=168, ge=0, description="hours between tools link checks in `a6bot run`; 0: off")
 
     def __init__(self, **values: Any) -> None:
         super().__init__(**values)

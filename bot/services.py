@@ -22,6 +22,9 @@ from bot.outreach.questions import EventAnswers
 from bot.outreach.service import base_url
 from bot.staff import Staff
 from bot.storage import Database, Document
+from bot.tools import catalogue as tool_catalogue
+from bot.tools.service import Tools
+from bot.tools.store import sync_shipped as sync_tools
 from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
 from knowledge.loaders import collect_files
@@ -65,6 +68,7 @@ class Services(Backend):
 
     index: SearchIndex
     answerer: Answerer
+    tools: Tools  # the capacity-building catalogue: recommendations and listings (bot.tools)
 
     @cached_property
     def staff(self) -> Staff:
@@ -112,14 +116,23 @@ async def prepare_database(db: Database, settings: Settings) -> None:
     already there are left alone, so staff edits and cancellations stick)."""
     await db.migrate()
     await load_shipped(db, settings.events_dir or SHIPPED)
+    await sync_tools(db, tool_catalogue.load_folder())
 
 
-def make_answerer(settings: Settings, db: Database, index: SearchIndex) -> Answerer:
+def make_tools(db: Database, index: SearchIndex) -> Tools:
+    """The catalogue's recommender, on the multilingual encoder when there is one (questions come in three
+    languages and so do the descriptions), else on the main one."""
+    return Tools(db, index.crosslingual or index.encoder)
+
+
+def make_answerer(settings: Settings, db: Database, index: SearchIndex, tools: Tools | None = None) -> Answerer:
     """The one answerer every entry point uses (`a6bot ask` and `chat`, the web chat, every platform):
-    questions about events first, then the knowledge base, each answer counted for /metrics."""
+    requests for a toolkit or a course, then questions about events, then the knowledge base (closing with
+    the next event and a fitting tool), each answer counted for /metrics."""
     events = EventAnswers(db, base_url=base_url(settings))
-    return Answerer(settings, db, index, salt=salt_for(settings.data_dir), responders=[events.respond],
-                    footer_hint=events.footer, observers=[count_answer])
+    tools = tools or make_tools(db, index)
+    return Answerer(settings, db, index, salt=salt_for(settings.data_dir), responders=[tools.respond, events.respond],
+                    footer_hint=events.footer, observers=[count_answer], closers=[tools.closing_line])
 
 
 async def open_services(settings: Settings, *, database: Database | None = None, progress: Progress | None = None,
@@ -134,4 +147,5 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     index = await asyncio.to_thread(make_index, settings, encoder)
     await sync_index(db, index, path=settings.index_dir,
                      progress=(lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None)
-    return Services(settings, db, index, make_answerer(settings, db, index))
+    tools = make_tools(db, index)
+    return Services(settings, db, index, make_answerer(settings, db, index, tools), tools)

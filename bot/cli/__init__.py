@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import ask, bench, events, kb, outreach, run, settings_cmd, staff, subscribers, support
+from bot.cli import ask, bench, events, kb, outreach, run, settings_cmd, staff, subscribers, support, tools
 
 app = typer.Typer(help="A6IP Article 6 assistant: cited answers, knowledge base, outreach.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -19,6 +19,7 @@ app.add_typer(outreach.app, name="outreach")
 app.add_typer(staff.app, name="staff")
 app.add_typer(subscribers.app, name="subscribers")
 app.add_typer(support.app, name="support")
+app.add_typer(tools.app, name="tools")
 
 
 def main() -> None:
