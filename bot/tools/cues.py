@@ -31,7 +31,9 @@ RULE = re.compile(
     r"\b(what does (the|a|an|article|decision|paragraph|guidance|rulebook|cma)|what do the (rules|decisions|"
     r"guidance)|according to|is it (required|mandatory|allowed)|must (we|a party|parties|i)|are parties required|"
     r"shall|que dit|que disent|selon (la|les|l')|est-il obligatoire|doit-on|que dice|que dicen|segun (la|las|el|"
-    r"los)|es obligatorio|debe(n)? (la|las|el|los) parte)")
+    r"los)|es obligatorio|debe(n)? (la|las|el|los) parte|(is|are) there (a|an|any) (requirements?|obligations?|"
+    r"deadlines?|limits?|rules?|exceptions?)|y a-t-il (une|des) (obligations?|exigences?|delais?|limites?)|"
+    r"hay (algun|alguna|un|una) (requisito|obligacion|plazo|limite))")
 # About an event in the calendar: the events responder answers those.
 EVENT = re.compile(r"\b(next|upcoming|when is|when will|register|registration|schedule|prochaine?s?|quand a lieu|"
                    r"s'inscrire|inscription|proxim[oa]s?|cuando es|cuando sera|inscribirse|inscripcion)\b")
@@ -42,16 +44,23 @@ QUESTION_WORD = re.compile(
     r"quel\w*|quand|pourquoi|combien|comment|que|qu'|est-ce|peut|peuvent|doit|doivent|faut-il|cual\w*|cuando|"
     r"por que|cuant\w*|quien\w*|como|pued\w*|deb\w*|se puede|es|son)\b")
 
+# Things one finds and uses, which a seeking question may ask for without naming a kind of resource.
+THINGS = re.compile(r"\b(resources?|ressources?|recursos?|materials?|materiels?|materiales?|publications?|"
+                    r"publicaciones?|registr(y|ies)|registres?|registros?|platforms?|plateformes?|plataformas?|"
+                    r"portals?|portails?|portal(es)?|websites?|sites? (web|internet)|sitios? web|procedures|"
+                    r"procedures|procedimientos|methodolog\w*|metodolog\w*|documents?|documentos?)\b")
+
 TYPES: dict[str, re.Pattern[str]] = {
     "toolkit": re.compile(r"\b(toolkits?|tool kits?|toolbox|tools?|boites? a outils|outils?|cajas? de herramientas|"
                           r"herramientas?|excel|spreadsheet|calculator|calculateur|calculadora)\b"),
-    "template": re.compile(r"\b(templates?|model (letter|agreement|contract)|sample (letter|agreement)|forms?|"
+    "template": re.compile(r"\b(templates?|checklists?|check-lists?|listes? de controle|listas? de (control|verificacion)|model (letter|agreement|contract)|sample (letter|agreement)|forms?|"
                            r"modeles?|gabarits?|formulaires?|plantillas?|modelos? de|formularios?)\b"),
     "e-learning": re.compile(r"\b(courses?|e-?learning|online (training|learning)|training|trainings|self-paced|"
                              r"mooc|learn|learning|cours|formations?|apprendre|en ligne|cursos?|capacitacion|"
                              r"formacion|aprender|en linea)\b"),
     "guidebook": re.compile(r"\b(guides?|guidebooks?|handbooks?|manuals?|blueprint|playbooks?|step[- ]by[- ]step|"
-                            r"manuels?|guia|guias|manuales?|paso a paso)\b"),
+                            r"roadmaps?|road maps?|feuilles? de route|hojas? de ruta|manuels?|guia|guias|manuales?|"
+                            r"paso a paso)\b"),
     "webinar": re.compile(r"\b(webinars?|recordings?|recorded|videos?|slides|presentations?|working group|"
                           r"webinaires?|enregistrements?|grabaci[oa]n(es)?|seminarios? web|diapositivas)\b"),
     "case-study": re.compile(PEERS.pattern + r"|\b(case stud(y|ies)|examples?|experiences?|etudes? de cas|exemples?|"
@@ -128,10 +137,7 @@ def seeks_resource(question: str) -> bool:
         return False
     if PEERS.search(folded):
         return True
-    kinds = wanted_types(question) - {"case-study"} | ({"case-study"} if re.search(
-        r"\b(case stud|etudes? de cas|estudios? de caso)", folded) else set())
-    if not kinds:
-        return bool(SEEK.search(folded) and re.search(r"\b(resources?|ressources?|recursos?|materials?|materiels?|"
-                                                      r"materiales?|publications?|publicaciones?)\b", folded))
+    if not wanted_types(question):
+        return bool(SEEK.search(folded) and THINGS.search(folded))
     # "A template for...", "Course on CAs in French?": a resource word that the question leads with or asks for.
     return bool(SEEK.search(folded)) or not QUESTION_WORD.match(folded.lstrip("¿¡ "))

@@ -40,14 +40,35 @@ FinalUrl = Callable[[str, Sequence[IPNetwork]], Awaitable[str]]
 
 async def final_url(url: str, allow: Sequence[IPNetwork]) -> str:
     """Where the guarded fetcher ends up after redirects."""
-    from bot.fetch import FetchError, fetch
-
+    try:
+        from bot.fetch import FetchError, fetch
+    except ImportError:  # TEMPORARY until bot.fetch (the fetchwatch branch) is on main
+        return await _interim_final_url(url)
     try:
         return (await fetch(url, limit=LIMIT, timeout=TIMEOUT, allow=allow)).url
     except FetchError as error:
         if error.reason.startswith("larger than"):
             return url  # served, only big
         raise
+
+
+async def _interim_final_url(url: str) -> str:
+    """TEMPORARY stand-in with bot.fetch's outcome (final address, or ValueError with a `reason`)."""
+    import httpx
+
+    class Refused(ValueError):
+        def __init__(self, reason: str) -> None:
+            super().__init__(reason)
+            self.reason = reason
+
+    try:
+        async with httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=True, trust_env=False) as client:
+            async with client.stream("GET", url) as response:
+                if not 200 <= response.status_code < 300:
+                    raise Refused(f"the server answered {response.status_code}")
+                return str(response.url)
+    except httpx.HTTPError as error:
+        raise Refused("connection failed") from error
 
 
 def same_address(a: str, b: str) -> bool:

@@ -101,11 +101,14 @@ def needed_language(question: str, language: str) -> str | None:
     return asked_language(question) or (language if language != "en" else None)
 
 
-def choose(picks: Sequence[Pick], *, limit: int = 3, margin: float = 0.25) -> list[Pick]:
-    """One to three resources: those in the needed language first, then close runners-up only."""
+def choose(picks: Sequence[Pick], *, limit: int = 3, margin: float = 0.3, reach: float = 0.5) -> list[Pick]:
+    """One to three resources: the close runners-up of the best, and, when the best is not in the language
+    the asker needs, up to two fitting ones that are (a little further down), placed first."""
     if not picks:
         return []
     best = picks[0].score
     near = [p for p in picks[: limit * 3] if p.score >= best - margin]
-    ordered = [p for p in near if p.in_language] + [p for p in near if not p.in_language]
-    return ordered[:limit] or [picks[0]]
+    own = [p for p in picks[: limit * 3] if p.in_language and p.score >= best - (margin if picks[0].in_language
+                                                                                  else reach)]
+    own = own[:limit] if picks[0].in_language else own[: limit - 1]
+    return (own + [p for p in near if p not in own])[:limit]
