@@ -52,6 +52,7 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
     from bot.outreach.service import Scheduler, base_url, build_notifiers, close_notifiers, make_dispatcher
     from bot.server import HttpServer
     from bot.support import messengers_of
+    from bot.tools.links import LinkSchedule
 
     stoppers: list[tuple[str, Stopper]] = []
     try:
@@ -90,6 +91,9 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
         scheduler = Scheduler(dispatcher, on_tick=refresh_gauges)
         scheduler.start()
         stoppers.append(("outreach scheduler", scheduler.stop))
+        links = LinkSchedule(services.db, hours=settings.tools_check_hours, allow=settings.fetch_allow)
+        links.start()
+        stoppers.append(("tools link check", links.stop))
         log.info("a6bot running", extra={"http": f"http://{settings.http_host}:{settings.http_port}",
                                          "notifiers": sorted(notifiers)})
         await stop.wait()
