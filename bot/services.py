@@ -119,10 +119,10 @@ async def prepare_database(db: Database, settings: Settings) -> None:
     await sync_tools(db, tool_catalogue.load_folder())
 
 
-def make_tools(db: Database, index: SearchIndex) -> Tools:
+def make_tools(db: Database, index: SearchIndex, cache: Path | None = None) -> Tools:
     """The catalogue's recommender, on the multilingual encoder when there is one (questions come in three
-    languages and so do the descriptions), else on the main one."""
-    return Tools(db, index.crosslingual or index.encoder)
+    languages and so do the descriptions), else on the main one; its vectors kept in `cache`."""
+    return Tools(db, index.crosslingual or index.encoder, cache=cache)
 
 
 def make_answerer(settings: Settings, db: Database, index: SearchIndex, tools: Tools | None = None) -> Answerer:
@@ -147,5 +147,6 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     index = await asyncio.to_thread(make_index, settings, encoder)
     await sync_index(db, index, path=settings.index_dir,
                      progress=(lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None)
-    tools = make_tools(db, index)
+    tools = make_tools(db, index, settings.data_dir / "tools-vectors.npz")
+    await tools.warm()
     return Services(settings, db, index, make_answerer(settings, db, index, tools), tools)

@@ -4,9 +4,11 @@ the kind, topics and language the question names. Pure computation; the catalogu
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -44,22 +46,34 @@ def _min_max(values: np.ndarray) -> np.ndarray:
 
 
 class Recommender:
-    """The catalogue's vectors, embedded once per text and kept while the text is unchanged."""
+    """The catalogue's vectors, embedded once per text and kept while the text is unchanged; with `cache`,
+    kept in one .npz file too, so a restart embeds only what changed."""
 
-    def __init__(self, encoder: Encoder) -> None:
+    def __init__(self, encoder: Encoder, *, cache: Path | None = None) -> None:
         self.encoder = encoder
-        self.vectors: dict[str, np.ndarray] = {}  # passage text -> vector
+        self.cache = cache
+        self.vectors: dict[str, np.ndarray] = {}  # hash of (model, passage text) -> vector
         self.lock = threading.Lock()
+        if cache is not None and cache.is_file():
+            with np.load(cache) as saved:
+                self.vectors = {key: saved[key] for key in saved.files}
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.encoder.name}\n{text}".encode()).hexdigest()
 
     def embed(self, resources: Sequence[Resource]) -> np.ndarray:
         """(resources, 3, dim) vectors; only texts not seen before are encoded."""
-        texts = [t for r in resources for t in passages(r)]
+        keys = [self.key(t) for r in resources for t in passages(r)]
+        texts = dict(zip(keys, [t for r in resources for t in passages(r)], strict=True))
         with self.lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+            missing = [k for k in texts if k not in self.vectors]
             if missing:
-                for text, vector in zip(missing, self.encoder.encode_passages(missing), strict=True):
-                    self.vectors[text] = vector
-            return np.stack([self.vectors[t] for t in texts]).reshape(len(resources), 3, -1)
+                for key, vector in zip(missing, self.encoder.encode_passages([texts[k] for k in missing]), strict=True):
+                    self.vectors[key] = vector
+                if self.cache is not None:
+                    self.cache.parent.mkdir(parents=True, exist_ok=True)
+                    np.savez(self.cache, **self.vectors)
+            return np.stack([self.vectors[k] for k in keys]).reshape(len(resources), 3, -1)
 
     def rank(self, question: str, resources: Sequence[Resource], *, language: str) -> list[Pick]:
         """Every resource, best first, for a question asked in `language`."""

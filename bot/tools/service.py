@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from pathlib import Path
 
 from bot.answering import Answer
 from bot.compose import Source, trim_words
@@ -83,9 +84,15 @@ def compose(question: str, picks: list[Pick], *, language: str, needed: str | No
 class Tools:
     """The Answerer's tools responder and closing line, and the listing channels show."""
 
-    def __init__(self, db: Database, encoder: Encoder) -> None:
+    def __init__(self, db: Database, encoder: Encoder, *, cache: Path | None = None) -> None:
         self.db = db
-        self.recommender = Recommender(encoder)
+        self.recommender = Recommender(encoder, cache=cache)
+
+    async def warm(self) -> None:
+        """Embed the catalogue now (on start), not on the first question someone asks."""
+        resources = await store.active(self.db)
+        if resources:
+            await asyncio.to_thread(self.recommender.embed, resources)
 
     async def recommend(self, question: str, language: str, *, limit: int = 3) -> list[Pick]:
         """One to three active resources for a question, those in the needed language first."""
