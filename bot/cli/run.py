@@ -91,7 +91,7 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
         scheduler = Scheduler(dispatcher, on_tick=refresh_gauges)
         scheduler.start()
         stoppers.append(("outreach scheduler", scheduler.stop))
-        links = LinkSchedule(services.db, hours=settings.tools_check_hours, allow=settings.fetch_allow)
+        links = LinkSchedule(services.db, hours=settings.tools_check_hours)
         links.start()
         stoppers.append(("tools link check", links.stop))
         log.info("a6bot running", extra={"http": f"http://{settings.http_host}:{settings.http_port}",

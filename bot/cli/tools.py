@@ -88,7 +88,7 @@ def check(retired: bool = typer.Option(False, "--retired", help="also check reti
     async def go() -> list:  # type: ignore[type-arg]
         db = await open_database(settings)
         try:
-            return await check_links(db, allow=settings.fetch_allow, include_retired=retired)
+            return await check_links(db, include_retired=retired)
         finally:
             await db.close()
 
