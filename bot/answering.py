@@ -49,7 +49,7 @@ class Answer:
     footer: str | None = None  # e.g. the next upcoming event on the answer's topic
     resolved_question: str = ""  # the question as answered (a follow-up spelled out); the question by default
     more: str = ""  # the rest of the answer, behind "More"
-    kind: str = "answer"  # answer, declined, smalltalk, command, event, starting (index still loading)
+    kind: str = "answer"  # answer, declined, smalltalk, command, event, tools, starting (index still loading)
 
     def __post_init__(self) -> None:
         self.resolved_question = self.resolved_question or self.question
@@ -90,6 +90,8 @@ class Answer:
 
 Responder = Callable[[str, str], Awaitable["Answer | None"]]
 FooterHint = Callable[[list[str], str], Awaitable["str | None"]]
+# (question as answered, topics, language) -> one more closing line for a rulebook answer, e.g. a fitting tool
+Closer = Callable[[str, list[str], str], Awaitable["str | None"]]
 Observer = Callable[["Answer"], None]
 
 
@@ -100,7 +102,7 @@ class Answerer:
     def __init__(self, settings: Settings, db: Database, index: SearchIndex, *, salt: bytes = b"",
                  responders: Sequence[Responder] = (), footer_hint: FooterHint | None = None,
                  observers: Sequence[Observer] = (), starting: Callable[[], bool] | None = None,
-                 capacity: Capacity | None = None) -> None:
+                 capacity: Capacity | None = None, closers: Sequence[Closer] = ()) -> None:
         self.settings = settings
         self.db = db
         self.index = index
@@ -110,6 +112,7 @@ class Answerer:
         self.observers = tuple(observers)  # told of every answer once it is logged, e.g. metrics
         self.starting = starting  # true while start-up indexing runs: questions get a "still starting" reply
         self.capacity = capacity  # questions answered at once and waiting, per worker (bot.capacity)
+        self.closers = tuple(closers)  # lines under a rulebook answer, after the footer (never replacing it)
         self.conversations = ConversationStore(db)
         self.horizon: Horizon | None = load_horizon((settings.knowledge_dir or CONTENT) / "horizon.yaml")
 
@@ -236,6 +239,9 @@ class Answerer:
             answer = await asyncio.to_thread(self.retrieve, resolved, language)
             if answer.answered and self.footer_hint and answer.topics:
                 answer.footer = await self.footer_hint(answer.topics, language)
+            if answer.answered and self.closers:
+                lines = [answer.footer, *[await close(resolved, answer.topics, language) for close in self.closers]]
+                answer.footer = "\n".join(line for line in lines if line) or None
         answer.question, answer.resolved_question = asked, resolved
         if conversation:
             await self.conversations.save(conversation, Context(

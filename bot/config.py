@@ -71,6 +71,7 @@ class Settings(Section):
     trusted_proxies: str = Field(default="", description="comma-separated proxy addresses or networks whose "
                                  "X-Forwarded-For is believed; none by default")
     log_level: str = "INFO"
+    tools_check_hours: float = Field(default=168, ge=0, description="hours between tools link checks in `a6bot run`; 0: off")
 
     def __init__(self, **values: Any) -> None:
         super().__init__(**values)

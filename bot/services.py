@@ -25,6 +25,9 @@ from bot.outreach.service import base_url
 from bot.shared_secrets import load_secrets, user_salt
 from bot.staff import Staff
 from bot.storage import Database, Document
+from bot.tools import catalogue as tool_catalogue
+from bot.tools.service import Tools
+from bot.tools.store import sync_shipped as sync_tools
 from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
 from index.prebuilt import Prebuilt
 from knowledge.glossary import CONTENT, acronym_pairs, load_glossary
@@ -76,6 +79,7 @@ class Services(Backend):
     index: SearchIndex
     answerer: Answerer
     indexer: Indexer
+    tools: Tools  # the capacity-building catalogue: recommendations and listings (bot.tools)
 
     async def close(self) -> None:
         await self.indexer.close()
@@ -120,17 +124,27 @@ async def prepare_database(db: Database, settings: Settings) -> None:
     await db.migrate()
     await load_secrets(db, settings)
     await load_shipped(db, settings.events_dir or SHIPPED)
+    await sync_tools(db, tool_catalogue.load_folder())
 
 
-def make_answerer(settings: Settings, db: Database, index: SearchIndex, *,
+def make_tools(db: Database, index: SearchIndex, cache: Path | None = None) -> Tools:
+    """The catalogue's recommender, on the multilingual encoder when there is one (questions come in three
+    languages and so do the descriptions), else on the main one; its vectors kept in `cache`."""
+    return Tools(db, index.crosslingual or index.encoder, cache=cache)
+
+
+def make_answerer(settings: Settings, db: Database, index: SearchIndex, tools: Tools | None = None, *,
                   starting: Callable[[], bool] | None = None) -> Answerer:
     """The one answerer every entry point uses (`a6bot ask` and `chat`, the web chat, every platform):
-    questions about events first, then the knowledge base, each answer counted for /metrics; while
-    `starting()` (start-up indexing), a "still starting" reply instead of an answer from half an index."""
+    requests for a toolkit or a course, then questions about events, then the knowledge base (closing with
+    the next event and a fitting tool), each answer counted for /metrics; while `starting()` (start-up
+    indexing), a "still starting" reply instead of an answer from half an index."""
     events = EventAnswers(db, base_url=base_url(settings))
+    tools = tools or make_tools(db, index)
     capacity = Capacity(settings.question_concurrency, settings.question_queue, wait=settings.question_wait)
-    return Answerer(settings, db, index, salt=user_salt(settings), responders=[events.respond],
-                    footer_hint=events.footer, observers=[count_answer], starting=starting, capacity=capacity)
+    return Answerer(settings, db, index, salt=user_salt(settings), responders=[tools.respond, events.respond],
+                    footer_hint=events.footer, observers=[count_answer], closers=[tools.closing_line],
+                    starting=starting, capacity=capacity)
 
 
 PREBUILT = "prebuilt-vectors.npz"
@@ -164,8 +178,14 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     await import_shipped(db, settings.knowledge_dir or CONTENT)
     stage("Loading the models")
     index = await asyncio.to_thread(make_index, settings, encoder)
-    if wait:
+    tools = make_tools(db, index, settings.data_dir / "tools-vectors.npz")
+
+    async def warm_up() -> None:
         await asyncio.to_thread(load_models, index)
+        await tools.warm()
+
+    if wait:
+        await warm_up()
     prebuilt = await asyncio.to_thread(Prebuilt.load, prebuilt_path(settings))
     indexer = Indexer(db, index, path=settings.index_dir, lock_timeout=settings.index_lock_timeout,
                       poll_seconds=settings.index_poll_seconds, prebuilt=prebuilt)
@@ -173,5 +193,6 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     if wait:
         await indexer.open(report)
     else:
-        indexer.start(report, warm_up=lambda: asyncio.to_thread(load_models, index))
-    return Services(settings, db, index, make_answerer(settings, db, index, starting=indexer.starting), indexer)
+        indexer.start(report, warm_up=warm_up)
+    answerer = make_answerer(settings, db, index, tools, starting=indexer.starting)
+    return Services(settings, db, index, answerer, indexer, tools)

@@ -17,7 +17,7 @@ from bot.services import Services
 from bot.texts import UserError, say, topic_label
 
 PLATFORM = "slack"
-SUB_COMMANDS = ("ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "help", "support")
+SUB_COMMANDS = ("ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "tools", "help", "support")
 SPELLED = {name: f"/a6 {name}" for name in SUB_COMMANDS}
 
 
@@ -94,6 +94,14 @@ class Commands:
         view = await self.outreach.set_timezone(platform=PLATFORM, chat_id=chat_id, timezone=args)
         return Reply.of(words("tz.set", language, zone=view.timezone))
 
+    async def tools(self, args: str, *, chat_id: str, language: str) -> Reply:
+        """Capacity-building resources, on a topic when one is given, those in the reader's language first."""
+        tools = self.services.tools
+        topic = tools.parse_topic(args)
+        listing = tools.render_listing(await tools.listing(topic=topic), language=language, topic=topic,
+                                       command=SPELLED["tools"])
+        return Reply.of(listing)
+
     async def run(self, text: str, *, chat_id: str, user_id: str, language: str) -> Reply:
         """Dispatch `/a6 <sub-command> [args]`; unknown sub-commands get the list of known ones. A request the
         person can fix (unknown topic or zone) is explained and changes nothing."""
@@ -103,7 +111,7 @@ class Commands:
         try:
             if name == "ask":
                 return await self.ask(args, user_id=user_id, language=language)
-            if name in ("events", "subscribe", "unsubscribe", "timezone"):
+            if name in ("events", "subscribe", "unsubscribe", "timezone", "tools"):
                 return await getattr(self, name)(args, **where)  # type: ignore[no-any-return]
             if name == "subscriptions":
                 return await self.subscriptions(**where)

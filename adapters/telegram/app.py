@@ -15,7 +15,7 @@ from telegram.request import HTTPXRequest
 from bot.services import Services
 from bot.texts import LANGUAGES, say
 
-from adapters.telegram import outreach, questions, support
+from adapters.telegram import outreach, questions, support, tools
 from adapters.telegram.texts import COMMANDS, language, plain
 from adapters.telegram.common import Context, key_of
 from adapters.telegram.keyboards import callback_key, unpack
@@ -113,6 +113,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
         CommandHandler("subscriptions", outreach.show_subscriptions, filters=new),
         CommandHandler("timezone", outreach.timezone, filters=new),
         CommandHandler("support", support.support_command, filters=new),
+        CommandHandler("tools", tools.tools, filters=new),
         CommandHandler(["stats", "unanswered", "reindex"], questions.staff_command, filters=new),
         MessageHandler(new & filters.COMMAND, questions.unknown_command),
         MessageHandler(new & filters.TEXT, questions.text),

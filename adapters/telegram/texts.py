@@ -11,7 +11,8 @@ from bot.texts import language_of, say
 
 from adapters.telegram.formatting import markup_html
 
-COMMANDS = ("start", "help", "ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "support")
+COMMANDS = ("start", "help", "ask", "events", "subscribe", "unsubscribe", "subscriptions", "timezone", "support",
+            "tools")
 SPELLED = {name: f"/{name}" for name in COMMANDS}
 
 

@@ -18,6 +18,8 @@ from bot.outreach.topics import TOPICS
 from bot.public import Visitors
 from bot.services import Services
 from bot.texts import say, topic_label
+from bot.tools.catalogue import Resource
+from bot.tools.service import kind_text, languages_text, reason
 
 from adapters.web.languages import NAMES, page_language
 
@@ -27,6 +29,13 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors {ancestors}")
 SCRIPT_TEXTS = ("web.more", "web.less", "web.thinking", "web.helpful", "web.yes", "web.no", "web.you", "web.bot",
                 "web.staff.title", "answer.sources", "button.staff")
+
+
+def tool_view(resource: Resource, language: str) -> dict[str, str]:
+    """What the page shows of a resource, in the page's language."""
+    return {"title": resource.title, "url": resource.url, "publisher": resource.publisher,
+            "kind": kind_text(resource, language), "languages": languages_text(resource, language),
+            "reason": reason(resource, language)}
 
 
 def headers(ancestors: str) -> dict[str, str]:
@@ -47,11 +56,13 @@ class Pages:
         except NoMatchFound:  # the email platform is not configured: no subscription form
             subscribe_url = None
         events = [] if embed else await self.services.outreach.upcoming(limit=5)
+        tools = [] if embed else await self.services.tools.by_topic(language)
         return {"language": language, "languages": NAMES, "embed": embed, "token": self.visitors.new(),
                 "t": lambda key, **values: say(key, language, **values),
                 "texts": {key: say(key, language) for key in SCRIPT_TEXTS},
                 "events": [event_layout(e, e.timezone, language) for e in events],
                 "topics": [(topic, topic_label(topic, language)) for topic in TOPICS],
+                "tools": [(label, [tool_view(r, language) for r in found]) for label, found in tools],
                 "subscribe_url": subscribe_url, "mailbox": self.services.staff.mailbox is not None,
                 "contact": self.services.staff.contact}
 

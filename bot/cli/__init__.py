@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from bot.cli import ask, bench, events, kb, outreach, run, settings_cmd, staff, subscribers, support
+from bot.cli import ask, bench, events, kb, outreach, run, settings_cmd, staff, subscribers, support, tools
 from bot.config import Settings, mask_url_password
 from bot.storage.db import unreachable_reason
 
@@ -23,6 +23,7 @@ app.add_typer(outreach.app, name="outreach")
 app.add_typer(staff.app, name="staff")
 app.add_typer(subscribers.app, name="subscribers")
 app.add_typer(support.app, name="support")
+app.add_typer(tools.app, name="tools")
 
 
 def main() -> None:

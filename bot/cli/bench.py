@@ -95,10 +95,14 @@ def answers(with_decisions: list[Path] = typer.Option(
             questions: list[Path] = typer.Option([], "--questions", exists=True, file_okay=False,
                                                  help="a folder of question files, repeatable "
                                                       "(default: the development set)"),
+            tools: list[Path] = typer.Option([], "--tools", exists=True, file_okay=False,
+                                             help="a folder of tools questions (knowledge/tools-heldout), "
+                                                  "repeatable; alone, only these are run"),
             show_misses: bool = typer.Option(False, "--misses", help="list the questions that missed"),
             as_json: bool = typer.Option(False, "--json", help="print one JSON object")) -> None:
     """Question sets: right citation first, key facts in the chat-sized answer, length, language,
-    follow-ups in dialogues, off-topic (far and near-domain) answered."""
+    follow-ups in dialogues, off-topic (far and near-domain) answered; tools sets: the right resource
+    among the recommendations, rulebook questions not answered with a tool."""
     import asyncio
 
     from bot.bench.answers import run as bench_answers
@@ -106,12 +110,30 @@ def answers(with_decisions: list[Path] = typer.Option(
 
     quiet_libraries()
     results = asyncio.run(bench_answers(SentenceEncoder(Settings().embedding_model),
-                                        decisions=list(with_decisions) or None, questions=list(questions) or None))
+                                        decisions=list(with_decisions) or None, questions=list(questions) or None,
+                                        tools=list(tools) or None))
     if as_json:
         print(json.dumps(results))
         return
     for name, figures in results.items():
-        print_answer_figures(name, figures, show_misses=show_misses)
+        if "tool_questions" in figures:
+            print_tool_figures(name, figures, show_misses=show_misses)
+        else:
+            print_answer_figures(name, figures, show_misses=show_misses)
+
+
+def print_tool_figures(name: str, figures: dict[str, Any], *, show_misses: bool) -> None:
+    per_language = ", ".join(f"{lang} {share:.0%}" for lang, share in figures["right_resource_by_language"].items())
+    out.print(f"{name}: {figures['tool_questions']} tool-seeking questions, {figures['rulebook_questions']} rulebook")
+    out.print(f"  right resource among the recommendations {figures['right_resource']:.1%} ({per_language})   "
+              f"(target >= 85%)")
+    out.print(f"  rulebook questions answered with a tool instead: {figures['rulebook_answered_with_tool']} of "
+              f"{figures['rulebook_questions']}")
+    if show_misses:
+        for miss in figures["tool_misses"]:
+            out.print(f"    tool miss: {miss}")
+        for question in figures["rulebook_misses"]:
+            out.print(f"    tool instead of the rule: {question}")
 
 
 def print_answer_figures(name: str, figures: dict[str, Any], *, show_misses: bool) -> None:

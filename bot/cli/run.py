@@ -73,6 +73,7 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
     from bot.server import HttpServer, trusted_proxies
     from bot.support import messengers_of
     from bot.watch.schedule import Watcher
+    from bot.tools.links import LinkSchedule
 
     stoppers: list[tuple[str, Stopper]] = []
     try:
@@ -109,6 +110,9 @@ async def serve(settings: Settings, stop: asyncio.Event, platforms: Sequence[Pla
         watcher = Watcher(services.db, settings)
         watcher.start()
         stoppers.append(("source watch", watcher.stop))
+        links = LinkSchedule(services.db, hours=settings.tools_check_hours, allow=settings.fetch_allow)
+        links.start()
+        stoppers.append(("tools link check", links.stop))
         log.info("a6bot running", extra={"http": f"http://{settings.http_host}:{settings.http_port}",
                                          "notifiers": sorted(notifiers)})
         await stop.wait()

@@ -7,7 +7,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from bot.console import pages_events, pages_home, pages_kb, pages_questions, pages_staff, pages_support
+from bot.console import pages_events, pages_home, pages_kb, pages_questions, pages_staff, pages_support, pages_tools
 from bot.console import pages_watch
 from bot.console.curation import MAX_UPLOAD, Curator
 from bot.console.sessions import ABSOLUTE, IDLE, ServerSessions
@@ -31,7 +31,7 @@ def console_app(services: Services, *, idle_seconds: int = IDLE, absolute_second
     """Pages need a signed-in staff member; the cookie is a random token (HTTP-only, SameSite=Lax), the session
     a row that logout, a password change and expiry delete."""
     routes = [*pages_home.routes, *pages_kb.routes, *pages_questions.routes, *pages_staff.routes,
-              *pages_events.routes, *pages_support.routes, *pages_watch.routes,
+              *pages_events.routes, *pages_support.routes, *pages_watch.routes, *pages_tools.routes,
               Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
     middleware = [Middleware(BodyLimit, limit_for=body_limit),  # type: ignore[arg-type]
                   Middleware(ServerSessions, db=services.db, idle=idle_seconds, absolute=absolute_seconds,  # type: ignore[arg-type]

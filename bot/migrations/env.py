@@ -14,6 +14,7 @@ from sqlalchemy import MetaData, engine_from_config, pool
 from bot.storage.models import Base
 import bot.outreach.models  # noqa: F401  (outreach tables)
 import bot.support.models  # noqa: F401  (support-package requests)
+import bot.tools.models  # noqa: F401  (the tools catalogue)
 
 config = context.config
 

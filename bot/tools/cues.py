@@ -1,0 +1,143 @@
+"""What a question says about the resource it wants, in English, French and Spanish: whether it seeks a
+resource at all (rather than the rule), which kind, on which topics, and in which language.
+
+Pure functions over regular expressions: officials write short questions, and the words that ask for a
+toolkit, a course or other countries' experience are few and stable in each language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Asking for something to use: "is there", "do you have", "can you recommend", "where can I find"...
+SEEK = re.compile(
+    r"\b(is there|are there|do you (have|know)|does (a|an|any) |any (good )?|can you (recommend|suggest|point)|"
+    r"could you (recommend|suggest|point)|where (can|could|do) (i|we) (find|get|learn|start)|looking for|"
+    r"i need|we need|recommend|suggest|point me|share|y a-t-il|existe-t-il|existe-t-elle|il existe|avez-vous|"
+    r"connaissez-vous|ou trouver|ou puis-je|je cherche|nous cherchons|recommande|conseille|proposez|hay |"
+    r"existe |tienen|tienes|conoce|donde (puedo|podemos|encuentro|encontrar)|busco|buscamos|recomienda|"
+    r"sugiere|necesitamos|necesito|"
+    r"(which|what|quels?|quelles?|cuales?|que) (good |useful |online )?(courses?|toolkits?|tools|guides?|templates?|"
+    r"resources?|materials?|cours|formations?|outils|modeles?|ressources|cursos?|herramientas|guias|plantillas|"
+    r"recursos|materiales) )")
+# How others did it: a case study is wanted even without the word.
+PEERS = re.compile(
+    r"\b(how (do|did|have|are) (other|some) countries|other countries|countries (have|that have) (done|set up|"
+    r"implemented)|country (examples?|experiences?)|lessons learn|good practices?|best practices?|"
+    r"what have (other )?countries|autres pays|d'autres pays|experiences? (des|de) pays|bonnes pratiques|"
+    r"lecons apprises|otros paises|experiencias? de (otros )?paises|buenas practicas|lecciones aprendidas)")
+# Asking what the rule is: the rulebook answers that, even when a resource word appears.
+RULE = re.compile(
+    r"\b(what does (the|a|an|article|decision|paragraph|guidance|rulebook|cma)|what do the (rules|decisions|"
+    r"guidance)|according to|is it (required|mandatory|allowed)|must (we|a party|parties|i)|are parties required|"
+    r"shall|que dit|que disent|selon (la|les|l')|est-il obligatoire|doit-on|que dice|que dicen|segun (la|las|el|"
+    r"los)|es obligatorio|debe(n)? (la|las|el|los) parte|(is|are) there (a|an|any) (requirements?|obligations?|"
+    r"deadlines?|limits?|rules?|exceptions?)|y a-t-il (une|des) (obligations?|exigences?|delais?|limites?)|"
+    r"hay (algun|alguna|un|una) (requisito|obligacion|plazo|limite))")
+# About an event in the calendar: the events responder answers those.
+EVENT = re.compile(r"\b(next|upcoming|when is|when will|register|registration|schedule|prochaine?s?|quand a lieu|"
+                   r"s'inscrire|inscription|proxim[oa]s?|cuando es|cuando sera|inscribirse|inscripcion)\b")
+
+# A question that opens like this asks something of the rulebook unless it also asks for a resource.
+QUESTION_WORD = re.compile(
+    r"(what|when|why|who|whom|which|where|how|can|could|does|do|did|is|are|should|must|may|will|would|has|have|"
+    r"quel\w*|quand|pourquoi|combien|comment|que|qu'|est-ce|peut|peuvent|doit|doivent|faut-il|cual\w*|cuando|"
+    r"por que|cuant\w*|quien\w*|como|pued\w*|deb\w*|se puede|es|son)\b")
+
+# Things one finds and uses, which a seeking question may ask for without naming a kind of resource.
+THINGS = re.compile(r"\b(resources?|ressources?|recursos?|materials?|materiels?|materiales?|publications?|"
+                    r"publicaciones?|registr(y|ies)|registres?|registros?|platforms?|plateformes?|plataformas?|"
+                    r"portals?|portails?|portal(es)?|websites?|sites? (web|internet)|sitios? web|procedures|"
+                    r"procedures|procedimientos|methodolog\w*|metodolog\w*|documents?|documentos?)\b")
+
+TYPES: dict[str, re.Pattern[str]] = {
+    "toolkit": re.compile(r"\b(toolkits?|tool kits?|toolbox|tools?|boites? a outils|outils?|cajas? de herramientas|"
+                          r"herramientas?|excel|spreadsheet|calculator|calculateur|calculadora)\b"),
+    "template": re.compile(r"\b(templates?|checklists?|check-lists?|listes? de controle|listas? de (control|verificacion)|model (letter|agreement|contract)|sample (letter|agreement)|forms?|"
+                           r"modeles?|gabarits?|formulaires?|plantillas?|modelos? de|formularios?)\b"),
+    "e-learning": re.compile(r"\b(courses?|e-?learning|online (training|learning)|training|trainings|self-paced|"
+                             r"mooc|learn|learning|cours|formations?|apprendre|en ligne|cursos?|capacitacion|"
+                             r"formacion|aprender|en linea)\b"),
+    "guidebook": re.compile(r"\b(guides?|guidebooks?|handbooks?|manuals?|blueprint|playbooks?|step[- ]by[- ]step|"
+                            r"roadmaps?|road maps?|feuilles? de route|hojas? de ruta|manuels?|guia|guias|manuales?|"
+                            r"paso a paso)\b"),
+    "webinar": re.compile(r"\b(webinars?|recordings?|recorded|videos?|slides|presentations?|working group|"
+                          r"webinaires?|enregistrements?|grabaci[oa]n(es)?|seminarios? web|diapositivas)\b"),
+    "case-study": re.compile(PEERS.pattern + r"|\b(case stud(y|ies)|examples?|experiences?|etudes? de cas|exemples?|"
+                             r"estudios? de caso|ejemplos?)\b"),
+    "database": re.compile(r"\b(databases?|data ?sets?|pipeline|open[- ]source|software|registry (software|system)|"
+                           r"bases? de donnees|bases? de datos|logiciel|programa informatico)\b"),
+}
+
+TOPICS: dict[str, re.Pattern[str]] = {
+    "authorization": re.compile(r"\b(authori[sz]\w*|autoris\w*|autoriza\w*|letters? of (authori|approval)|"
+                                r"lo[ae]s?|approval)\b"),
+    "reporting": re.compile(r"\b(report\w*|initial reports?|annual information|aef|agreed electronic format|"
+                            r"rapports?|informes?|presentacion de informacion|btr|biennial transparency)\b"),
+    "tracking": re.compile(r"\b(track\w*|suivi|seguimiento|rastreo)\b"),
+    "registries": re.compile(r"\b(registr(y|ies)|registres?|registros?|carbon registry)\b"),
+    "corresponding-adjustments": re.compile(r"\b(corresponding adjustments?|ajustements? correspondants?|"
+                                            r"ajustes? correspondientes?|cas?|double counting|double comptage|"
+                                            r"doble (contabilidad|conteo|computo))\b"),
+    "6.2": re.compile(r"(\b6\.2\b|\bcooperative approach\w*|\bdemarches? concertees?|\benfoques? cooperativos?|"
+                      r"\bitmos?\b|\brati\b|\brmti\b|\bbilateral\w*)"),
+    "6.4": re.compile(r"(\b6\.4\b|\bpacm\b|\bmechanism\b|\bmecanisme\b|\bmecanismo\b|\bcdm\b|\bmdp\b|"
+                      r"\bsupervisory body\b|\borgane de surveillance\b|\borgano de supervision\b|\ba6\.4)"),
+    "6.8": re.compile(r"(\b6\.8\b|\bnon-?market\b|\bnon fondees? sur le marche|\bno relacionados? con el mercado|"
+                      r"\bnmas?\b|\bwinfo\b)"),
+    "methodology": re.compile(r"\b(methodolog\w*|methodolog\w*|metodolog\w*|baselines?|additionality|"
+                              r"additionnalite|adicionalidad|mrv|monitoring|leakage)\b"),
+    "private-sector": re.compile(r"\b(private sector|compan(y|ies)|business\w*|investors?|buyers?|developers?|"
+                                 r"secteur prive|entreprises?|investisseurs?|sector privado|empresas?|inversionistas?)\b"),
+    "strategy": re.compile(r"\b(strateg\w*|estrategi\w*|policy|policies|politique|politica|framework|cadre|marco|"
+                           r"readiness|preparation|preparacion|institutional|institutionnel\w*|institucional\w*|"
+                           r"governance|gouvernance|gobernanza|legal|juridique|arrangements?)\b"),
+    "ndc": re.compile(r"\b(ndcs?|cdn|nationally determined|determinees au niveau national|"
+                      r"determinadas a nivel nacional|mitigation targets?)\b"),
+    "project-initiation": re.compile(r"\b(projects? (idea|design|developer|cycle|note)|pins?|pdd|project developers?|"
+                                     r"idee de projet|developpeurs? de projets?|nota de idea|desarrolladores?)\b"),
+    "capacity-building": re.compile(r"\b(capacity[- ]building|renforcement des capacites|fortalecimiento de "
+                                    r"(las )?capacidades|creacion de capacidad)\b"),
+}
+
+LANGUAGE_ASKED = {
+    "en": re.compile(r"\b(in english|en anglais|en ingles)\b"),
+    "fr": re.compile(r"\b(in french|en francais|en frances|francophone)\b"),
+    "es": re.compile(r"\b(in spanish|en espagnol|en espanol|en castellano|hispanohablantes?)\b"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or curly quotes, so one pattern reads 'français' and 'francais'."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def wanted_types(question: str) -> set[str]:
+    folded = fold(question)
+    return {kind for kind, pattern in TYPES.items() if pattern.search(folded)}
+
+
+def wanted_topics(question: str) -> set[str]:
+    folded = fold(question)
+    return {topic for topic, pattern in TOPICS.items() if pattern.search(folded)}
+
+
+def asked_language(question: str) -> str | None:
+    """A language named in the question ("in French", "en español"), else None."""
+    folded = fold(question)
+    return next((code for code, pattern in LANGUAGE_ASKED.items() if pattern.search(folded)), None)
+
+
+def seeks_resource(question: str) -> bool:
+    """Whether the question asks for a resource to use (a toolkit, a course, other countries' experience)
+    rather than for the rule or for an event in the calendar."""
+    folded = fold(question)
+    if RULE.search(folded) or EVENT.search(folded):
+        return False
+    if PEERS.search(folded):
+        return True
+    if not wanted_types(question):
+        return bool(SEEK.search(folded) and THINGS.search(folded))
+    # "A template for...", "Course on CAs in French?": a resource word that the question leads with or asks for.
+    return bool(SEEK.search(folded)) or not QUESTION_WORD.match(folded.lstrip("¿¡ "))

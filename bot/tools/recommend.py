@@ -1,0 +1,128 @@
+"""Ranking catalogue resources for a question: the multilingual encoder over each resource's title and
+descriptions (a small vector set of its own, apart from the rulebook index), BM25 over the same words, and
+the kind, topics and language the question names. Pure computation; the catalogue comes in from the store."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.tools.catalogue import Resource
+from bot.tools.cues import asked_language, wanted_topics, wanted_types
+from index import Encoder
+from index.lexical import LexicalIndex
+
+# Weights and thresholds chosen on the development questions (tests/tools/test_recommend_devset.py).
+DENSE, LEXICAL, TOPIC, KIND, LANGUAGE = 0.55, 0.2, 0.2, 0.2, 0.12
+STRONG = 0.86  # cosine at which a resource fits a rulebook question well enough to be named under its answer
+MIN_TOPICS = 1  # ...and it must share a topic the question names
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A recommended resource, its score, and whether it exists in the language the asker needs."""
+
+    resource: Resource
+    score: float
+    similarity: float
+    in_language: bool
+
+
+def passages(resource: Resource) -> list[str]:
+    """What is embedded for a resource: its title and kind with each of its three descriptions."""
+    head = f"{resource.title}. {resource.type.replace('-', ' ')}."
+    return [f"{head} {resource.description}", f"{head} {resource.description_fr}",
+            f"{head} {resource.description_es}"]
+
+
+def _min_max(values: np.ndarray) -> np.ndarray:
+    span = float(values.max() - values.min()) if len(values) else 0.0
+    return (values - values.min()) / span if span > 1e-9 else np.zeros_like(values)
+
+
+class Recommender:
+    """The catalogue's vectors, embedded once per text and kept while the text is unchanged; with `cache`,
+    kept in one .npz file too, so a restart embeds only what changed."""
+
+    def __init__(self, encoder: Encoder, *, cache: Path | None = None) -> None:
+        self.encoder = encoder
+        self.cache = cache
+        self.vectors: dict[str, np.ndarray] = {}  # hash of (model, passage text) -> vector
+        self.lock = threading.Lock()
+        if cache is not None and cache.is_file():
+            with np.load(cache) as saved:
+                self.vectors = {key: saved[key] for key in saved.files}
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.encoder.name}\n{text}".encode()).hexdigest()
+
+    def embed(self, resources: Sequence[Resource]) -> np.ndarray:
+        """(resources, 3, dim) vectors; only texts not seen before are encoded."""
+        keys = [self.key(t) for r in resources for t in passages(r)]
+        texts = dict(zip(keys, [t for r in resources for t in passages(r)], strict=True))
+        with self.lock:
+            missing = [k for k in texts if k not in self.vectors]
+            if missing:
+                for key, vector in zip(missing, self.encoder.encode_passages([texts[k] for k in missing]), strict=True):
+                    self.vectors[key] = vector
+                if self.cache is not None:
+                    self.cache.parent.mkdir(parents=True, exist_ok=True)
+                    np.savez(self.cache, **self.vectors)
+            return np.stack([self.vectors[k] for k in keys]).reshape(len(resources), 3, -1)
+
+    def rank(self, question: str, resources: Sequence[Resource], *, language: str) -> list[Pick]:
+        """Every resource, best first, for a question asked in `language`."""
+        if not resources:
+            return []
+        vectors = self.embed(resources)
+        query = self.encoder.encode_queries([question])[0]
+        similarity = (vectors @ query).max(axis=1)
+        lexical = LexicalIndex()
+        lexical.add(list(range(len(resources))), [" ".join([r.title, r.publisher, *passages(r)]) for r in resources])
+        bm25 = np.zeros(len(resources))
+        for i, score in lexical.search(question, len(resources)):
+            bm25[i] = score
+        topics, kinds = wanted_topics(question), wanted_types(question)
+        needed = needed_language(question, language)
+        scores = DENSE * _min_max(similarity) + LEXICAL * _min_max(bm25)
+        for i, resource in enumerate(resources):
+            if topics:
+                scores[i] += TOPIC * len(topics & set(resource.topics)) / len(topics)
+            scores[i] += KIND * (resource.type in kinds)
+            scores[i] += LANGUAGE * (needed is not None and needed in resource.languages)
+        order = np.argsort(-scores)
+        return [Pick(resources[i], float(scores[i]), float(similarity[i]),
+                     needed is None or needed in resources[i].languages) for i in order]
+
+    def strong(self, question: str, resources: Sequence[Resource], *, language: str) -> Pick | None:
+        """The one resource that fits a rulebook question closely enough to be named under the answer."""
+        picks = self.rank(question, resources, language=language)
+        if not picks:
+            return None
+        best = picks[0]
+        shared = wanted_topics(question) & set(best.resource.topics)
+        return best if best.similarity >= STRONG and len(shared) >= MIN_TOPICS else None
+
+
+def needed_language(question: str, language: str) -> str | None:
+    """The language the resource should be in: the one the question names, else the asker's when it is not
+    English (every resource exists in English or says which language it is in)."""
+    return asked_language(question) or (language if language != "en" else None)
+
+
+def choose(picks: Sequence[Pick], *, limit: int = 3, margin: float = 0.3, reach: float = 0.5) -> list[Pick]:
+    """One to three resources: the close runners-up of the best, and, when the best is not in the language
+    the asker needs, up to two fitting ones that are (a little further down), placed first."""
+    if not picks:
+        return []
+    best = picks[0].score
+    near = [p for p in picks[: limit * 3] if p.score >= best - margin]
+    own = [p for p in picks[: limit * 3] if p.in_language and p.score >= best - (margin if picks[0].in_language
+                                                                                  else reach)]
+    own = own[:limit] if picks[0].in_language else own[: limit - 1]
+    return (own + [p for p in near if p not in own])[:limit]

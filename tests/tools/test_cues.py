@@ -1,0 +1,49 @@
+"""Which questions ask for a resource (bot.tools.cues), in English, French and Spanish, and which ask for
+the rule or for an event, so a rulebook question is never answered with a toolkit instead of the rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.tools.cues import asked_language, seeks_resource, wanted_topics, wanted_types
+
+
+@pytest.mark.parametrize("question", [
+    "Is there a toolkit to help us decide our Article 6 authorization policy?",
+    "A template for the initial report",
+    "Any e-learning on corresponding adjustments in French?",
+    "How do other countries set up their authorization process?",
+    "Which course should I take on 6.4?",
+    "Existe-t-il une formation en ligne sur les ajustements correspondants ?",
+    "Avez-vous un modèle de lettre d'autorisation ?",
+    "Comment d'autres pays organisent-ils l'autorisation ?",
+    "¿Hay un curso sobre ajustes correspondientes en español?",
+    "¿Tienen una plantilla de carta de autorización?",
+    "¿Cómo lo hacen otros países para el seguimiento?",
+])
+def test_questions_that_ask_for_a_resource(question: str) -> None:
+    assert seeks_resource(question)
+
+
+@pytest.mark.parametrize("question", [
+    "What is an ITMO?",
+    "What does the guidance say about a template for the authorization?",
+    "When is the next webinar on reporting?",
+    "Can corresponding adjustments be applied in the form of a multi-year emissions trajectory?",
+    "Qu'est-ce qu'un ajustement correspondant ?",
+    "¿Qué información debe incluir el informe inicial?",
+    "Must a Party use the agreed electronic format?",
+])
+def test_questions_for_the_rule_or_an_event(question: str) -> None:
+    assert not seeks_resource(question)
+
+
+def test_kind_topics_and_language_named_in_the_question() -> None:
+    question = "¿Hay un curso sobre ajustes correspondientes en español?"
+    assert wanted_types(question) == {"e-learning"}
+    assert wanted_topics(question) == {"corresponding-adjustments"}
+    assert asked_language(question) == "es"
+    assert asked_language("Any e-learning in French?") == "fr"
+    assert asked_language("Is there a toolkit?") is None
+    assert "template" in wanted_types("Avez-vous un modèle de lettre ?")
+    assert "case-study" in wanted_types("How do other countries do it?")

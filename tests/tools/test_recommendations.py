@@ -1,0 +1,57 @@
+"""Recommendations through the one answerer: tool-seeking questions in three languages get one to three
+resources with a reason and a link, in the asker's language where one exists (or an honest note and the
+closest); rulebook questions keep their rulebook answer, with at most one fitting tool line under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services import Services
+from bot.tools import store
+
+pytestmark = pytest.mark.model
+
+
+async def test_a_toolkit_question_gets_fitting_resources_with_reasons_and_links(services: Services) -> None:
+    answer = await services.answerer.ask("Is there a toolkit to help us decide our Article 6 authorization policy?")
+    assert answer.kind == "tools" and answer.answered and 1 <= len(answer.sources) <= 3
+    assert all(s.url and s.url.startswith("https://") for s in answer.sources)
+    assert "ndcp-article-6-readiness-toolkit" in ids_of(answer.sources, await store.rows(services.db))
+    assert answer.text.startswith("Resources that may help:")
+    for n, source in enumerate(answer.sources, start=1):
+        assert f"{n}. {source.title}" in answer.text and f"[{n}]" in answer.text
+    data = answer.to_json()
+    assert data["kind"] == "tools" and data["answer"] == answer.text and data["sources"][0]["url"]
+
+
+def ids_of(sources, rows) -> set[str]:  # type: ignore[no-untyped-def]
+    by_url = {row.url: row.id for row in rows}
+    return {by_url[s.url] for s in sources}
+
+
+async def test_a_spanish_course_question_gets_courses_in_spanish_first(services: Services) -> None:
+    answer = await services.answerer.ask("¿Hay un curso sobre ajustes correspondientes en español?")
+    assert answer.kind == "tools" and answer.language == "es"
+    rows = {row.url: row for row in await store.rows(services.db)}
+    first = rows[answer.sources[0].url]
+    assert "es" in first.languages and first.type == "e-learning"
+    assert answer.text.startswith("Recursos que pueden ayudar, en español cuando existen:")
+    assert "curso en línea" in answer.text  # the kind in the asker's language
+
+
+async def test_none_in_the_asked_language_is_said_honestly_with_the_closest(services: Services) -> None:
+    """Retire every resource in French: the bot says so and offers the closest ones in another language."""
+    async with services.db.session() as session:
+        for row in await store.rows(services.db):
+            if "fr" in row.languages:
+                await store.retire(session, resource_id=row.id, actor="test")
+    answer = await services.answerer.ask("Existe-t-il une formation en ligne sur les démarches concertées ?")
+    assert answer.kind == "tools" and answer.sources
+    assert answer.text.startswith("Je ne connais pas de telle ressource en français ; les plus proches sont en anglais")
+
+
+async def test_rulebook_questions_keep_the_rulebook_answer(services: Services) -> None:
+    answer = await services.answerer.ask("When is annual information under Article 6.2 due?")
+    assert answer.kind == "answer" and "15 April" in answer.text
+    guided = await services.answerer.ask("What does the guidance say about a template for the authorization?")
+    assert guided.kind != "tools"
