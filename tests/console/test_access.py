@@ -29,7 +29,7 @@ def endpoints(app: Starlette) -> list[tuple[str, str]]:
     for route in app.routes:
         if isinstance(route, Mount) or not isinstance(route, Route):
             continue
-        path = re.sub(r"\{\w+:int\}", "1", route.path).replace("{uid}", "ev-1")
+        path = re.sub(r"\{uid(:path)?\}", "ev-1", re.sub(r"\{\w+:int\}", "1", route.path))
         out += [(method, path) for method in sorted(route.methods or []) if method in ("GET", "POST")]
     return out
 
