@@ -40,6 +40,11 @@ def passages(resource: Resource) -> list[str]:
             f"{head} {resource.description_es}"]
 
 
+# Vectors embedded in this process, whichever Recommender asked for them: every set of services opened in one
+# process (the test suite, `a6bot bench`) shares them instead of embedding the catalogue again.
+_EMBEDDED: dict[str, np.ndarray] = {}
+
+
 def _min_max(values: np.ndarray) -> np.ndarray:
     span = float(values.max() - values.min()) if len(values) else 0.0
     return (values - values.min()) / span if span > 1e-9 else np.zeros_like(values)
@@ -66,13 +71,14 @@ class Recommender:
         keys = [self.key(t) for r in resources for t in passages(r)]
         texts = dict(zip(keys, [t for r in resources for t in passages(r)], strict=True))
         with self.lock:
+            self.vectors.update({k: _EMBEDDED[k] for k in texts if k not in self.vectors and k in _EMBEDDED})
             missing = [k for k in texts if k not in self.vectors]
             if missing:
                 for key, vector in zip(missing, self.encoder.encode_passages([texts[k] for k in missing]), strict=True):
-                    self.vectors[key] = vector
-                if self.cache is not None:
-                    self.cache.parent.mkdir(parents=True, exist_ok=True)
-                    np.savez(self.cache, **self.vectors)
+                    self.vectors[key] = _EMBEDDED[key] = vector
+            if self.cache is not None and (missing or not self.cache.is_file()):
+                self.cache.parent.mkdir(parents=True, exist_ok=True)
+                np.savez(self.cache, **self.vectors)
             return np.stack([self.vectors[k] for k in keys]).reshape(len(resources), 3, -1)
 
     def rank(self, question: str, resources: Sequence[Resource], *, language: str) -> list[Pick]:
@@ -100,7 +106,10 @@ class Recommender:
                      needed is None or needed in resources[i].languages) for i in order]
 
     def strong(self, question: str, resources: Sequence[Resource], *, language: str) -> Pick | None:
-        """The one resource that fits a rulebook question closely enough to be named under the answer."""
+        """The one resource that fits a rulebook question closely enough to be named under the answer: it must
+        share a topic the question names, so a question that names none needs no ranking at all."""
+        if len(wanted_topics(question)) < MIN_TOPICS:
+            return None
         picks = self.rank(question, resources, language=language)
         if not picks:
             return None
