@@ -32,8 +32,9 @@ chat: install $(PREBUILT)
 run: install $(PREBUILT)
 	$(BIN)/a6bot run
 
-# lint-imports checks the layers declared in pyproject.toml ([tool.importlinter]) before any test runs.
-test: install
+# lint-imports checks the layers declared in pyproject.toml ([tool.importlinter]) before any test runs; the
+# prebuilt vectors let the tests that use the shipped knowledge base load it instead of each encoding it.
+test: install $(PREBUILT)
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
