@@ -182,11 +182,10 @@ async def open_services(settings: Settings, *, database: Database | None = None,
 
     async def warm_up() -> None:
         await asyncio.to_thread(load_models, index)
-        tools.warm_in_background()
+        await tools.warm()
 
     if wait:
-        await asyncio.to_thread(load_models, index)
-        await tools.warm()
+        await warm_up()
     prebuilt = await asyncio.to_thread(Prebuilt.load, prebuilt_path(settings))
     indexer = Indexer(db, index, path=settings.index_dir, lock_timeout=settings.index_lock_timeout,
                       poll_seconds=settings.index_poll_seconds, prebuilt=prebuilt)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Asking for something to use: "is there", "do you have", "can you recommend", "where can I find"...
+# Asking for something to use: "is there", "do you have", "can you recommend", "where can I find"... ("does a"
+# only where the question opens with it: "What accounts does a registry keep?" asks the rule).
 SEEK = re.compile(
-    r"\b(is there|are there|do you (have|know)|does (a|an|any) |any (good )?|can you (recommend|suggest|point)|"
+    r"\b(is there|are there|do you (have|know)|^does (a|an|any) |any (good )?|can you (recommend|suggest|point)|"
     r"could you (recommend|suggest|point)|where (can|could|do) (i|we) (find|get|learn|start)|looking for|"
     r"i need|we need|recommend|suggest|point me|share|y a-t-il|existe-t-il|existe-t-elle|il existe|avez-vous|"
     r"connaissez-vous|ou trouver|ou puis-je|je cherche|nous cherchons|recommande|conseille|proposez|hay |"

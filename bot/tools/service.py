@@ -87,18 +87,12 @@ class Tools:
     def __init__(self, db: Database, encoder: Encoder, *, cache: Path | None = None) -> None:
         self.db = db
         self.recommender = Recommender(encoder, cache=cache)
-        self.warming: asyncio.Task[None] | None = None  # the server's background embedding (warm_in_background)
 
     async def warm(self) -> None:
         """Embed the catalogue now (on start), not on the first question someone asks."""
         resources = await store.active(self.db)
         if resources:
             await asyncio.to_thread(self.recommender.embed, resources)
-
-    def warm_in_background(self) -> None:
-        """Start embedding the catalogue without holding up a server's start-up (a minute on a busy machine);
-        a tools question asked meanwhile waits for it."""
-        self.warming = asyncio.get_running_loop().create_task(self.warm())
 
     async def recommend(self, question: str, language: str, *, limit: int = 3) -> list[Pick]:
         """One to three active resources for a question, those in the needed language first."""

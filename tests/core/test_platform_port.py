@@ -108,8 +108,13 @@ async def test_the_list_drives_start_up_outreach_and_shut_down(settings: Setting
                 break
             await asyncio.sleep(0.1)
         assert log == ["start first", "start second"]
-        async with httpx.AsyncClient() as http:
-            assert (await http.get(f"http://127.0.0.1:{settings.http_port}/healthz")).status_code == 200
+        async with httpx.AsyncClient() as http:  # ready once background start-up (models, index) is done
+            for _ in range(1800):
+                if (await http.get(f"http://127.0.0.1:{settings.http_port}/healthz")).status_code == 200:
+                    break
+                await asyncio.sleep(0.1)
+            else:
+                raise AssertionError("/healthz never said ready")
     finally:
         stop.set()
         await asyncio.wait_for(service, timeout=60)

@@ -191,7 +191,8 @@ async def test_healthz_answers_503_when_the_database_goes_away(tmp_path: Path, p
             with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE "{pg_url.rsplit("/", 1)[1]}" WITH (FORCE)')
             down = await until(lambda: status(503), 30, "/healthz to answer 503")
-            assert down.json() == {"ready": False, "checks": {"database": False, "index": True}}
+            body = down.json()
+            assert body["ready"] is False and body["checks"] == {"database": False, "index": True}
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
