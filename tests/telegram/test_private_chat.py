@@ -14,7 +14,7 @@ async def test_start_registers_the_command_menu_and_polls(api: BotApiServer, bot
     assert api.commands[0]["description"] == "What this bot does"  # the default menu is English
     assert [c["description"] for c in api.menus["fr"]][:2] == ["Ce que fait ce bot", "Comment poser une question et s'abonner"]
     assert [c["command"] for c in api.menus["es"]] == list(COMMANDS)
-    assert api.sent("deleteWebhook")  # polling starts by clearing any webhook, as Telegram requires
+    await api.wait_for("deleteWebhook")  # polling (by the leader) starts by clearing any webhook, as Telegram requires
 
 
 async def test_start_and_help(api: BotApiServer, bot: Runner) -> None:
