@@ -34,7 +34,10 @@ RULE = re.compile(
     r"shall|que dit|que disent|selon (la|les|l')|est-il obligatoire|doit-on|que dice|que dicen|segun (la|las|el|"
     r"los)|es obligatorio|debe(n)? (la|las|el|los) parte|(is|are) there (a|an|any) (requirements?|obligations?|"
     r"deadlines?|limits?|rules?|exceptions?)|y a-t-il (une|des) (obligations?|exigences?|delais?|limites?)|"
-    r"hay (algun|alguna|un|una) (requisito|obligacion|plazo|limite))")
+    r"hay (algun|alguna|un|una) (requisito|obligacion|plazo|limite)|"
+    # "...wants a checklist: which participation requirements does our country have to meet?" asks the rule
+    r"(which|what) (\w+ ){0,3}(requirements|obligations)|quelles (\w+ ){0,2}(exigences|obligations)|"
+    r"que (\w+ ){0,2}(requisitos|obligaciones))")
 # About an event in the calendar: the events responder answers those.
 EVENT = re.compile(r"\b(next|upcoming|when is|when will|register|registration|schedule|prochaine?s?|quand a lieu|"
                    r"s'inscrire|inscription|proxim[oa]s?|cuando es|cuando sera|inscribirse|inscripcion)\b")
