@@ -41,6 +41,10 @@ EVENT_WORDS = re.compile(r"\b(events?|what'?s on|what is on|happening|calendar|s
                          r"calendrier|eventos?|calendario)\b")
 ONLINE = re.compile(r"\b(online|virtual|in person|in-person|hybrid|where is|where will|en ligne|présentiel|hybride|"
                     r"en línea|presencial|híbrid[oa]|dónde)\b")
+# What already happened is the knowledge base's to answer, not the calendar's ("when was the private sector WG
+# launched?", "¿cuándo se lanzó...?", "quand a-t-il été lancé ?").
+PAST = re.compile(r"\b(when (was|were|did)|was (held|launched)|were held|took place|se (lanzó|celebró|realizó)|"
+                  r"fue (lanzado|celebrado)|a été (lancé|tenu|organisé)|a eu lieu|ont eu lieu)\b")
 ASKS_WHETHER = re.compile(r"^(is|are|will|where|est-ce|où|¿?(?:es|será|dónde))\b")  # "is the tracking WG online?"
 # A kind word alone does not make an events question ("how many members must be present for a meeting?" is a
 # rulebook question): it needs a word that asks about dates, places or what is coming.
@@ -70,7 +74,7 @@ def parse_question(question: str) -> EventQuestion | None:
              None)
     asks_about_events = month is not None or EVENT_WORDS.search(text) or (
         kind is not None and (TIME_CUES.search(text) or (ASKS_WHETHER.search(text) and ONLINE.search(text))))
-    if not asks_about_events:
+    if not asks_about_events or PAST.search(text):
         return None
     names = {**{t: t for t in TOPICS}, **{label.lower(): t for t, label in TOPICS.items()}, **ALIASES,
              "private sector": "private-sector"}
