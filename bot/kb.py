@@ -180,17 +180,17 @@ async def remove_documents(db: Database, refs: Iterable[str], *,
     """Remove documents named by id or source (an absolute path is also matched); returns (removed, unknown)."""
     removed, unknown = [], []
     for ref in refs:
-        async with db.session(within=session) as session:
+        async with db.session(within=session) as unit:
             candidates = [ref, str(Path(ref).resolve())]
             query = select(Document).where(Document.source.in_(candidates))
             if ref.isdigit():
                 query = select(Document).where(Document.id == int(ref))
-            document = await session.scalar(query)
+            document = await unit.scalar(query)
             if document is None:
                 unknown.append(ref)
                 continue
-            await session.delete(document)
-            await bump_revision(session)
+            await unit.delete(document)
+            await bump_revision(unit)
             removed.append(document.source)
     return removed, unknown
 

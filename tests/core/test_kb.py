@@ -74,11 +74,15 @@ async def test_reimport_unchanged_changes_nothing_and_changed_keeps_identity(ser
 
 async def test_remove_drops_document_chunks_and_index_entries(services, tmp_path):
     path = write(tmp_path, "notes.txt", "Maldives notes\n\nThe Maldives workshop covered initial reports.\n")
-    await import_paths(services.db, [path])
+    other = write(tmp_path, "other.md", MD)
+    await import_paths(services.db, [path, other])
     await sync_index(services.db, services.index)
+    before = await count(services, Document)
     docs = {doc.source: doc.id for doc, _ in await list_documents(services.db)}
-    removed, unknown = await remove_documents(services.db, [str(docs[str(path.resolve())]), "no-such-doc"])
-    assert removed == [str(path.resolve())] and unknown == ["no-such-doc"]
+    refs = [str(docs[str(path.resolve())]), "no-such-doc", str(other)]
+    removed, unknown = await remove_documents(services.db, refs)
+    assert removed == [str(path.resolve()), str(other.resolve())] and unknown == ["no-such-doc"]
+    assert await count(services, Document) == before - 2  # every removal named in one call is committed
     await sync_index(services.db, services.index)
     assert all("Maldives" not in hit.meta["text"] for hit in services.index.search("Maldives workshop", k=5))
 
