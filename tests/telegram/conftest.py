@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from adapters.telegram import PLATFORM
-from bot.cli.platforms import open_services
 from bot.config import Settings
 from bot.platform import Runner
 from bot.server import HttpServer
 from bot.services import Services
-from index import SentenceEncoder
 from tests.conftest import TINY_EVENTS, TINY_KB
 from tests.telegram.botapi_server import TOKEN, BotApiServer, Call
 
@@ -33,18 +31,9 @@ async def api() -> AsyncIterator[BotApiServer]:
 
 
 @pytest.fixture(scope="session")
-def prepared_data(tmp_path_factory: pytest.TempPathFactory, encoder: SentenceEncoder) -> Path:
-    """A data directory with the tiny knowledge base already imported and indexed, copied by each test
-    (opening services on it then takes a fraction of a second instead of seconds)."""
-    path = tmp_path_factory.mktemp("telegram-template") / "data"
-
-    async def prepare() -> None:
-        services = await open_services(Settings(_env_file=None, data_dir=path, knowledge_dir=TINY_KB, events_dir=TINY_EVENTS,
-                                                database_url=""), encoder=encoder)
-        await services.close()
-
-    asyncio.run(prepare())
-    return path
+def prepared_data(installs: Callable[[Settings], Path]) -> Path:
+    """The tiny knowledge base's install (tests/conftest.py), for tests that copy it into their data directory."""
+    return installs(Settings(_env_file=None, knowledge_dir=TINY_KB, events_dir=TINY_EVENTS, database_url=""))
 
 
 @pytest.fixture
