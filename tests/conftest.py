@@ -4,6 +4,7 @@ data directories, the core services, and throw-away PostgreSQL databases."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import shutil
 import uuid
@@ -60,17 +61,28 @@ def settings(tmp_path: Path) -> Settings:
                     database_url="")
 
 
+def folder_digest(folder: Path | None) -> str | None:
+    """What a folder holds (names and bytes), so copies of one knowledge base share one prepared install."""
+    if folder is None:
+        return None
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 @pytest.fixture(scope="session")
 def installs(tmp_path_factory: pytest.TempPathFactory, encoder: SentenceEncoder) -> Callable[[Settings], Path]:
-    """Fresh SQLite installs made once per knowledge base, events folder and model choice: a data directory
-    migrated, imported and indexed by the composition root, which tests copy instead of redoing it (a copy
-    opens in a tenth of the time)."""
+    """Fresh SQLite installs made once per knowledge base and events folder (by content) and model choice: a
+    data directory migrated, imported and indexed by the composition root, which tests copy instead of redoing
+    it (a copy opens in a tenth of the time)."""
     from bot.cli.platforms import open_services
 
     made: dict[tuple[object, ...], Path] = {}
 
     def install(settings: Settings) -> Path:
-        key = (settings.knowledge_dir, settings.events_dir, settings.multilingual, settings.embedding_model)
+        key = (folder_digest(settings.knowledge_dir), folder_digest(settings.events_dir), settings.multilingual,
+               settings.embedding_model)
         if key not in made:
             path = tmp_path_factory.mktemp("install") / "data"
             fresh = Settings(_env_file=None, data_dir=path, knowledge_dir=settings.knowledge_dir,
