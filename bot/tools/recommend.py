@@ -15,6 +15,7 @@ import numpy as np
 from bot.tools.catalogue import Resource
 from bot.tools.cues import asked_language, wanted_topics, wanted_types
 from index import Encoder
+from index.prebuilt import Prebuilt
 from index.lexical import LexicalIndex
 
 # Weights and thresholds chosen on the development questions (tests/tools/test_recommend_devset.py).
@@ -50,18 +51,32 @@ def _min_max(values: np.ndarray) -> np.ndarray:
     return (values - values.min()) / span if span > 1e-9 else np.zeros_like(values)
 
 
-class Recommender:
-    """The catalogue's vectors, embedded once per text and kept while the text is unchanged; with `cache`,
-    kept in one .npz file too, so a restart embeds only what changed."""
+TOOLS_PREFIX = "tools/"
 
-    def __init__(self, encoder: Encoder, *, cache: Path | None = None) -> None:
+
+def prebuilt_section(encoder: Encoder) -> str:
+    """The name the catalogue's vectors by `encoder` are saved under in `a6bot kb prebuild`'s file."""
+    return f"{TOOLS_PREFIX}{encoder.name}"
+
+
+class Recommender:
+    """The catalogue's vectors, embedded once per text and kept while the text is unchanged. They are looked
+    up, in order, in this recommender, in this process, in `prebuilt` (the shipped catalogue, embedded by
+    `a6bot kb prebuild`) and in `cache` (a .npz in the data folder, for what staff added or edited); only
+    texts found nowhere are encoded, and then written to `cache`, so a restart encodes nothing again."""
+
+    def __init__(self, encoder: Encoder, *, cache: Path | None = None, prebuilt: Prebuilt | None = None) -> None:
         self.encoder = encoder
         self.cache = cache
         self.vectors: dict[str, np.ndarray] = {}  # hash of (model, passage text) -> vector
+        self.cached: set[str] = set()  # the keys the cache file holds
         self.lock = threading.Lock()
+        if prebuilt is not None:
+            self.vectors.update({key: rows[0] for key, rows in prebuilt.section(prebuilt_section(encoder)).items()})
         if cache is not None and cache.is_file():
             with np.load(cache) as saved:
-                self.vectors = {key: saved[key] for key in saved.files}
+                self.vectors.update({key: saved[key] for key in saved.files})
+                self.cached = set(saved.files)
 
     def key(self, text: str) -> str:
         return hashlib.sha256(f"{self.encoder.name}\n{text}".encode()).hexdigest()
@@ -76,10 +91,16 @@ class Recommender:
             if missing:
                 for key, vector in zip(missing, self.encoder.encode_passages([texts[k] for k in missing]), strict=True):
                     self.vectors[key] = _EMBEDDED[key] = vector
-            if self.cache is not None and (missing or not self.cache.is_file()):
-                self.cache.parent.mkdir(parents=True, exist_ok=True)
-                np.savez(self.cache, **self.vectors)
+                if self.cache is not None:
+                    self.cached.update(missing)
+                    self.cache.parent.mkdir(parents=True, exist_ok=True)
+                    np.savez(self.cache, **{k: self.vectors[k] for k in sorted(self.cached)})
             return np.stack([self.vectors[k] for k in keys]).reshape(len(resources), 3, -1)
+
+    def prebuilt(self, resources: Sequence[Resource]) -> dict[str, np.ndarray]:
+        """The section `a6bot kb prebuild` saves: every passage of `resources`, one row per key."""
+        self.embed(resources)
+        return {self.key(t): self.vectors[self.key(t)][None, :] for r in resources for t in passages(r)}
 
     def rank(self, question: str, resources: Sequence[Resource], *, language: str) -> list[Pick]:
         """Every resource, best first, for a question asked in `language`."""

@@ -18,6 +18,7 @@ from bot.tools.catalogue import TOPICS, Resource
 from bot.tools.cues import fold, seeks_resource
 from bot.tools.recommend import Pick, Recommender, choose, needed_language
 from index import Encoder
+from index.prebuilt import Prebuilt
 
 REASON_WORDS = 28
 FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
@@ -84,9 +85,10 @@ def compose(question: str, picks: list[Pick], *, language: str, needed: str | No
 class Tools:
     """The Answerer's tools responder and closing line, and the listing channels show."""
 
-    def __init__(self, db: Database, encoder: Encoder, *, cache: Path | None = None) -> None:
+    def __init__(self, db: Database, encoder: Encoder, *, cache: Path | None = None,
+                 prebuilt: Prebuilt | None = None) -> None:
         self.db = db
-        self.recommender = Recommender(encoder, cache=cache)
+        self.recommender = Recommender(encoder, cache=cache, prebuilt=prebuilt)
 
     async def warm(self) -> None:
         """Embed the catalogue now (on start), not on the first question someone asks."""
