@@ -18,7 +18,8 @@ from index import Encoder
 from index.prebuilt import Prebuilt
 from index.lexical import LexicalIndex
 
-# Weights and thresholds chosen on the development questions (tests/tools/test_recommend_devset.py).
+# Weights and thresholds chosen on the development questions (knowledge/tools-devset, through
+# `a6bot bench answers --tools knowledge/tools-devset`).
 DENSE, LEXICAL, TOPIC, KIND, LANGUAGE = 0.55, 0.2, 0.2, 0.2, 0.12
 STRONG = 0.86  # cosine at which a resource fits a rulebook question well enough to be named under its answer
 MIN_TOPICS = 1  # ...and it must share a topic the question names

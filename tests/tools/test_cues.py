@@ -20,6 +20,14 @@ from bot.tools.cues import asked_language, seeks_resource, wanted_topics, wanted
     "¿Hay un curso sobre ajustes correspondientes en español?",
     "¿Tienen una plantilla de carta de autorización?",
     "¿Cómo lo hacen otros países para el seguimiento?",
+    "Where can I see the initial reports other Parties have already submitted?",
+    "What does a letter of authorization from a host government look like? A sample would help.",
+    "Background reading on how Article 6 reporting relates to the biennial transparency report",
+    "Which programmes help countries design the institutions for Article 6?",
+    "Où lire les accords bilatéraux signés par la Suisse au titre de l'article 6 ?",
+    "Des conseils pour évaluer les bénéfices de développement durable d'une activité avant de l'autoriser ?",
+    "¿Dónde puedo ver los informes iniciales que ya presentaron otras Partes?",
+    "¿Hay alguna lectura sobre cómo integrar el artículo 6 en la CDN?",
 ])
 def test_questions_that_ask_for_a_resource(question: str) -> None:
     assert seeks_resource(question)
@@ -33,6 +41,16 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     "Qu'est-ce qu'un ajustement correspondant ?",
     "¿Qué información debe incluir el informe inicial?",
     "Must a Party use the agreed electronic format?",
+    "What must the initial report contain?",
+    "Which template must Parties use to submit annual information?",
+    "Who reviews the reports submitted by Parties?",
+    "Are there any data requirements for tracking?",
+    "Give me an introduction to corresponding adjustments",
+    "I need to know when the initial report is due",
+    "Which programmes count as cooperative approaches?",
+    "Is there anything in the decision about vintages?",
+    "Y a-t-il une date limite pour le rapport initial ?",
+    "Quisiera saber cuándo vence el plazo del informe inicial",
 ])
 def test_questions_for_the_rule_or_an_event(question: str) -> None:
     assert not seeks_resource(question)
