@@ -12,7 +12,7 @@ from bot.answering import Answer
 from bot.compose import Source, trim_words
 from bot.outreach.topics import parse_topics
 from bot.storage import Database
-from bot.texts import TOPIC_LABELS, say, topic_label
+from bot.texts import any_topic_label, say
 from bot.tools import store
 from bot.tools.catalogue import TOPICS, Resource
 from bot.tools.cues import fold, seeks_resource
@@ -24,17 +24,12 @@ REASON_WORDS = 28
 FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
 
 
-def tool_topic_label(topic: str, language: str) -> str:
-    """Labels for the bot's topics, and for the catalogue's own (strategy, registries, NDC alignment...)."""
-    return topic_label(topic, language) if topic in TOPIC_LABELS["en"] else say(f"tools.topic.{topic}", language)
-
-
 def parse_tool_topic(text: str) -> str | None:
     """The catalogue topic a person typed ("reporting", "registres", "NDC", "6.4"); None when none fits.
     UserError (from the topics parser) for a word that is no topic at all."""
     folded = fold(text)
     for topic in TOPICS:
-        labels = {fold(tool_topic_label(topic, lang)) for lang in ("en", "fr", "es")} | {topic}
+        labels = {fold(any_topic_label(topic, lang)) for lang in ("en", "fr", "es")} | {topic}
         if folded in labels:
             return topic
     found = parse_topics(text)
@@ -140,13 +135,13 @@ class Tools:
             found = sorted((r for r in resources if topic in r.topics), key=lambda r: (language not in r.languages,
                                                                                          r.title.lower()))
             if found:
-                groups.append((tool_topic_label(topic, language), found))
+                groups.append((any_topic_label(topic, language), found))
         return groups
 
     def render_listing(self, resources: list[Resource], *, language: str, topic: str | None, command: str,
                        limit: int = 12) -> str:
         """The text of `/tools [topic]`: neutral markup, one line per resource with its link."""
-        about = say("tools.about", language, topic=tool_topic_label(topic, language)) if topic else ""
+        about = say("tools.about", language, topic=any_topic_label(topic, language)) if topic else ""
         if not resources:
             return say("tools.none", language, about=about)
         ordered = sorted(resources, key=lambda r: (language not in r.languages, r.title.lower()))
