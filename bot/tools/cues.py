@@ -50,6 +50,10 @@ RULE = re.compile(
     # "...wants a checklist: which participation requirements does our country have to meet?" asks the rule
     r"(which|what) (\w+ ){0,3}(requirements|obligations)|quelles (\w+ ){0,2}(exigences|obligations)|"
     r"que (\w+ ){0,2}(requisitos|obligaciones)|"
+    # what someone is obliged to do or use, even with a template or a registry in the question
+    r"(must|shall|has to|have to|is required|are required|required to|mandatory|obligatory|is due|are due|"
+    r"doit|doivent|obligatoires?|requis|debe|deben|obligatori[oa]s?|se requiere)\b|"
+    r"official (templates?|formats?|forms?)|(modele|format|formulaire)s? officiel|(plantilla|formato)s? oficial|"
     # "Is there anything in the decision on...": the rule, wherever it is written
     r"in the (rules|rulebook|decisions?|cma decisions?|rmps?|annex)|dans (la|les) (decisions?|regles)|"
     r"en (la|las) (decision|decisiones|normas))")

@@ -51,6 +51,9 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     "Is there anything in the decision about vintages?",
     "Y a-t-il une date limite pour le rapport initial ?",
     "Quisiera saber cuándo vence el plazo del informe inicial",
+    "Is there a template the host Party must use for its statement?",
+    "Is there an official template for the AEF?",
+    "¿Hay una plantilla obligatoria para el informe inicial?",
 ])
 def test_questions_for_the_rule_or_an_event(question: str) -> None:
     assert not seeks_resource(question)
