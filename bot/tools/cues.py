@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from babel import Locale
+
 # Asking for something to use: "is there", "do you have", "can you recommend", "where can I find"... ("does a"
 # only where the question opens with it: "What accounts does a registry keep?" asks the rule).
 SEEK = re.compile(
@@ -50,13 +52,14 @@ RULE = re.compile(
     # "...wants a checklist: which participation requirements does our country have to meet?" asks the rule
     r"(which|what) (\w+ ){0,3}(requirements|obligations)|quelles (\w+ ){0,2}(exigences|obligations)|"
     r"que (\w+ ){0,2}(requisitos|obligaciones)|"
-    # what someone is obliged to do or use, even with a template or a registry in the question
-    r"(must|shall|has to|have to|is required|are required|required to|mandatory|obligatory|is due|are due|"
-    r"doit|doivent|obligatoires?|requis|debe|deben|obligatori[oa]s?|se requiere)\b|"
-    r"official (templates?|formats?|forms?)|(modele|format|formulaire)s? officiel|(plantilla|formato)s? oficial|"
     # "Is there anything in the decision on...": the rule, wherever it is written
     r"in the (rules|rulebook|decisions?|cma decisions?|rmps?|annex)|dans (la|les) (decisions?|regles)|"
     r"en (la|las) (decision|decisiones|normas))")
+# What someone is obliged to do or use asks the rule, even with a template, a registry or support in it.
+OBLIGED = re.compile(
+    r"\b(must|shall|has to|have to|is required|are required|required to|mandatory|obligatory|is due|are due|"
+    r"doit|doivent|obligatoires?|requis|debe|deben|obligatori[oa]s?|se requiere|"
+    r"official (templates?|formats?|forms?)|(modele|format|formulaire)s? officiel|(plantilla|formato)s? oficial)\b")
 # Asking to see an example ("What does a letter of authorization look like? A sample would help."): a
 # resource, even though the question opens like one about the rule.
 LOOKS = re.compile(r"\b(looks? like|a quoi ressemble\w*|como (luce|se ve)|que aspecto tiene)\b")
@@ -65,6 +68,18 @@ LOOKS = re.compile(r"\b(looks? like|a quoi ressemble\w*|como (luce|se ve)|que as
 EXPLAIN = re.compile(r"\b((give|tell) (me|us)|explain|explique[rz]?|expliquez|explica(me|nos)?|dame|dinos|dime|"
                      r"resume[rz]?|resumen|summari[sz]e|(need|want|like) to (know|understand)|"
                      r"(voudrais|veux|besoin de) (savoir|comprendre)|(necesito|quisiera|quiero) (saber|entender))\b")
+# What a partner offers ("What support does UNDP offer...?", "Quelles formations le secrétariat propose-t-il ?").
+SUPPORT_WORDS = (r"(support|help|assistance|trainings?|courses?|capacity[- ]building|programmes?|appuis?|soutien|"
+                 r"aide|formations?|apoyo|ayuda|asistencia|capacitacion(es)?|cursos?|programas?)")
+OFFER_WORDS = (r"(offer(s|ed)?|provides?|runs?|gives?|proposes?|offrent|offre|proposent|fournit|fournissent|"
+               r"ofrecen?|brindan?|proporcionan?)")
+OFFER = re.compile(rf"\b({SUPPORT_WORDS} (\w+ ){{0,5}}{OFFER_WORDS}|{OFFER_WORDS} (\w+ ){{0,3}}{SUPPORT_WORDS})\b")
+# Someone new to the subject asking where to begin: an introductory resource.
+START = re.compile(r"\b(new to (article 6|carbon markets|this)|where (should|do|can|could) (i|we) (start|begin)|"
+                   r"beginners?|first steps|par ou commencer|je debute|nous debutons|debutants?|premiers pas|"
+                   r"soy nuev[oa]|somos nuev[oa]s|por donde (empiezo|empezar|comienzo|comenzar|empezamos)|"
+                   r"principiantes?|primeros pasos)\b")
+INTRODUCTORY = re.compile(START.pattern + r"|\b(introduct\w*|basics|overview|introduccion|basico|bases|apercu)\b")
 # About an event in the calendar: the events responder answers those.
 EVENT = re.compile(r"\b(next|upcoming|when is|when will|register|registration|schedule|prochaine?s?|quand a lieu|"
                    r"s'inscrire|inscription|proxim[oa]s?|cuando es|cuando sera|inscribirse|inscripcion)\b")
@@ -84,7 +99,8 @@ THINGS = re.compile(r"\b(resources?|ressources?|recursos?|materials?|materiels?|
                     r"schemes?|reading|read|lire|lectura|leer|introduction|"
                     r"(anything|something|quelque chose|algo) (to read|that (explains|compares|shows)|on|about|for|"
                     r"useful|a lire|qui explique|sur|para leer|que explique|sobre)|"
-                    r"introduccion|overview|apercu|panorama|conseils|consejos|advice|"
+                    r"introduccion|overview|apercu|panorama|conseils|consejos|advice|faqs?|frequently asked questions|"
+                    r"questions frequentes|preguntas frecuentes|"
                     r"(point (me|us) to|share|practical|good practice) guidance|accords? (bilateraux|signes)|"
                     r"acuerdos? (bilaterales|firmados)|(bilateral )?agreements (\w+ ){0,2}signed|"
                     r"(initial )?reports? (\w+ ){0,3}(already )?submitted|rapports? (\w+ ){0,2}(deja )?soumis|"
@@ -156,6 +172,70 @@ def fold(text: str) -> str:
     return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
 
 
+# Country names in the three languages (from babel's CLDR data): "How did Sweden set up its authorization?"
+# asks for that country's experience, which the case studies hold and the rulebook does not.
+NOT_COUNTRIES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}
+COUNTRY = re.compile(r"\b(" + "|".join(sorted({re.escape(fold(name)) for lang in ("en", "fr", "es")
+                                                for code, name in Locale(lang).territories.items()
+                                                if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES},
+                                               key=len, reverse=True)) + r")\b")
+HOW = re.compile(r"(how|comment|como)\b")
+
+
+# Organisations' names and acronyms in French and Spanish, to the English ones catalogue publishers use.
+ALIASES = {"pnud": "undp", "ccnucc": "unfccc", "cmnucc": "unfccc", "pnue": "unep", "pnuma": "unep", "ocde": "oecd",
+           "banque mondiale": "world bank", "banco mundial": "world bank", "bafd": "afdb",
+           "banque asiatique de developpement": "asian development bank", "basd": "adb",
+           "banco asiatico de desarrollo": "asian development bank", "bad": "adb",
+           "banque africaine de developpement": "african development bank",
+           "banco africano de desarrollo": "african development bank",
+           "alliance ouest-africaine": "west african alliance", "alliance ouest africaine": "west african alliance",
+           "alianza de africa occidental": "west african alliance", "partenariat ndc": "ndc partnership",
+           "alianza ndc": "ndc partnership", "partenariat pour les cdn": "ndc partnership"}
+ALIAS = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ALIASES), key=len, reverse=True)) + r")\b")
+PARENTHESES = re.compile(r"\(([^)]*)\)")
+
+
+def publisher_names(publisher: str) -> set[str]:
+    """The names a question may call a publisher by, folded: each co-publisher's name (before any comma or
+    parenthesis; "UNDP and UNFCCC" gives both), the first three words of a long one ("West African
+    Alliance"), its acronyms ("OECD/IEA ..." gives oecd and iea) and an acronym in parentheses ("(GGGI)").
+    Segments that describe rather than name ("roadmap prepared with UNDP support") are left out, and so are
+    acronyms that are Article 6 vocabulary rather than names (NDC, MRV)."""
+    names: set[str] = set()
+    for segment in publisher.split(";"):
+        segment = segment.strip()
+        inside = PARENTHESES.search(segment)
+        if inside and acronym(inside.group(1).strip()):
+            names.add(fold(inside.group(1)))
+        main = PARENTHESES.sub("", segment).split(",")[0].strip()
+        if not main or not main[0].isupper():
+            continue
+        parts = main.split(" and ")
+        for part in parts if all(len(p.split()) <= 2 for p in parts) else [main]:
+            words = part.split()
+            names.add(fold(part))
+            if len(words) > 3 and fold(words[2]) not in CONNECTIVES:
+                names.add(fold(" ".join(words[:3])))
+            names.update(fold(w) for token in words for w in token.split("/") if acronym(w))
+    return {n for n in names if n not in VOCABULARY}
+
+
+def acronym(word: str) -> bool:
+    """'UNDP', 'AfDB', 'UNEP-CCC'; not 'Germany'."""
+    return re.fullmatch(r"[A-Za-z0-9-]{2,}", word) is not None and sum(ch.isupper() for ch in word) >= 2
+
+
+CONNECTIVES = {"the", "for", "of", "on", "and", "de", "del", "la", "le", "des", "du"}
+VOCABULARY = {"ndc", "mrv", "ghg", "itmo", "cdm"}
+
+
+def named_publishers(question: str) -> str:
+    """The question folded, with French and Spanish names of organisations followed by the English ones."""
+    folded = fold(question)
+    return ALIAS.sub(lambda m: f"{m.group(0)} {ALIASES[m.group(0)]}", folded)
+
+
 def wanted_types(question: str) -> set[str]:
     folded = fold(question)
     return {kind for kind, pattern in TYPES.items() if pattern.search(folded)}
@@ -164,6 +244,11 @@ def wanted_types(question: str) -> set[str]:
 def wanted_topics(question: str) -> set[str]:
     folded = fold(question)
     return {topic for topic, pattern in TOPICS.items() if pattern.search(folded)}
+
+
+def wanted_level(question: str) -> str | None:
+    """'introductory' for a newcomer or a question asking for an introduction or an overview, else None."""
+    return "introductory" if INTRODUCTORY.search(fold(question)) else None
 
 
 def asked_language(question: str) -> str | None:
@@ -178,9 +263,15 @@ def seeks_resource(question: str) -> bool:
     folded = fold(question)
     if LOOKS.search(folded) and (wanted_types(question) or THINGS.search(folded)):
         return True
-    if RULE.search(folded) or EVENT.search(folded):
+    if OBLIGED.search(folded) or EVENT.search(folded):
         return False
-    if PEERS.search(folded):
+    if OFFER.search(folded):  # "What support does UNDP offer...?" opens like a question on the rule
+        return True
+    if RULE.search(folded):
+        return False
+    if PEERS.search(folded) or START.search(folded):
+        return True
+    if HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded):
         return True
     if not wanted_types(question) and (not THINGS.search(folded) or EXPLAIN.search(folded)):
         return False

@@ -1,10 +1,11 @@
 """Ranking catalogue resources for a question: the multilingual encoder over each resource's title and
 descriptions (a small vector set of its own, apart from the rulebook index), BM25 over the same words, and
-the kind, topics and language the question names. Pure computation; the catalogue comes in from the store."""
+the kind, topics, level, publisher and language the question names. Pure computation; the catalogue comes in from the store."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,14 +14,15 @@ from pathlib import Path
 import numpy as np
 
 from bot.tools.catalogue import Resource
-from bot.tools.cues import asked_language, wanted_topics, wanted_types
+from bot.tools.cues import (asked_language, named_publishers, publisher_names, wanted_level, wanted_topics,
+                            wanted_types)
 from index import Encoder
 from index.prebuilt import Prebuilt
 from index.lexical import LexicalIndex
 
 # Weights and thresholds chosen on the development questions (knowledge/tools-devset, through
 # `a6bot bench answers --tools knowledge/tools-devset`).
-DENSE, LEXICAL, TOPIC, KIND, LANGUAGE = 0.55, 0.2, 0.2, 0.2, 0.12
+DENSE, LEXICAL, TOPIC, KIND, LANGUAGE, LEVEL, PUBLISHER = 0.55, 0.2, 0.2, 0.2, 0.12, 0.1, 0.2
 STRONG = 0.86  # cosine at which a resource fits a rulebook question well enough to be named under its answer
 MIN_TOPICS = 1  # ...and it must share a topic the question names
 
@@ -115,13 +117,17 @@ class Recommender:
         bm25 = np.zeros(len(resources))
         for i, score in lexical.search(question, len(resources)):
             bm25[i] = score
-        topics, kinds = wanted_topics(question), wanted_types(question)
+        topics, kinds, level = wanted_topics(question), wanted_types(question), wanted_level(question)
         needed = needed_language(question, language)
+        named = named_publishers(question)
         scores = DENSE * _min_max(similarity) + LEXICAL * _min_max(bm25)
         for i, resource in enumerate(resources):
             if topics:
                 scores[i] += TOPIC * len(topics & set(resource.topics)) / len(topics)
             scores[i] += KIND * (resource.type in kinds)
+            scores[i] += LEVEL * (level is not None and resource.level == level)
+            scores[i] += PUBLISHER * any(re.search(rf"\b{re.escape(name)}\b", named)
+                                         for name in publisher_names(resource.publisher))
             scores[i] += LANGUAGE * (needed is not None and needed in resource.languages)
         order = np.argsort(-scores)
         return [Pick(resources[i], float(scores[i]), float(similarity[i]),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tools.cues import asked_language, seeks_resource, wanted_topics, wanted_types
+from bot.tools.cues import (asked_language, named_publishers, publisher_names, seeks_resource, wanted_level,
+                            wanted_topics, wanted_types)
 
 
 @pytest.mark.parametrize("question", [
@@ -28,6 +29,13 @@ from bot.tools.cues import asked_language, seeks_resource, wanted_topics, wanted
     "Des conseils pour évaluer les bénéfices de développement durable d'une activité avant de l'autoriser ?",
     "¿Dónde puedo ver los informes iniciales que ya presentaron otras Partes?",
     "¿Hay alguna lectura sobre cómo integrar el artículo 6 en la CDN?",
+    "What support does UNDP offer countries for Article 6 readiness?",
+    "Quelles formations le secrétariat de la CCNUCC propose-t-il sur l'article 6 ?",
+    "I'm new to Article 6. Where should I start?",
+    "Soy nuevo en el artículo 6, ¿por dónde empiezo?",
+    "How did Sweden set up its authorization procedure as a buyer?",
+    "Comment le Ghana a-t-il organisé son bureau des marchés du carbone ?",
+    "Is there an FAQ for project developers on Singapore's implementation agreements?",
 ])
 def test_questions_that_ask_for_a_resource(question: str) -> None:
     assert seeks_resource(question)
@@ -54,6 +62,8 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     "Is there a template the host Party must use for its statement?",
     "Is there an official template for the AEF?",
     "¿Hay una plantilla obligatoria para el informe inicial?",
+    "How does the Supervisory Body approve a methodology?",
+    "What support must be provided to developing country Parties?",
 ])
 def test_questions_for_the_rule_or_an_event(question: str) -> None:
     assert not seeks_resource(question)
@@ -68,3 +78,16 @@ def test_kind_topics_and_language_named_in_the_question() -> None:
     assert asked_language("Is there a toolkit?") is None
     assert "template" in wanted_types("Avez-vous un modèle de lettre ?")
     assert "case-study" in wanted_types("How do other countries do it?")
+
+
+def test_publishers_and_level_named_in_the_question() -> None:
+    """A question naming a publisher (in its own language) favours that publisher's resources; descriptive
+    parts of the publisher field and Article 6 vocabulary are not names."""
+    assert publisher_names("UNDP and UNFCCC (funded by Switzerland's SECO)") == {"undp", "unfccc"}
+    assert publisher_names("NDC Partnership; Perspectives Climate Research") == {"ndc partnership",
+                                                                                 "perspectives climate research"}
+    assert "roadmap" not in " ".join(publisher_names("National MRV system; roadmap prepared with UNDP support"))
+    assert "undp" in named_publishers("Quel appui le PNUD offre-t-il ?").split()
+    assert "world bank" in named_publishers("¿Qué apoyo ofrece el Banco Mundial?")
+    assert wanted_level("Je débute sur l'article 6 : par où commencer ?") == "introductory"
+    assert wanted_level("A technical paper on baselines") is None
