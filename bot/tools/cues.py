@@ -23,7 +23,12 @@ SEEK = re.compile(
     r"ou pouvons-nous|je cherche|nous cherchons|je voudrais|nous voudrions|j'aimerais|recommande|conseille|"
     r"proposez|serait utile|hay |existe |tienen|tienes|conoce|algun |alguna |donde (puedo|podemos|se puede|"
     r"encuentro|encontrar|ver|leer|consultar|descargar)|busco|buscamos|quisiera|me gustaria|recomienda|"
-    r"sugiere|necesitamos|necesito|seria util|ayudaria|"
+    r"sugiere|necesitamos|necesito|seria util|ayudaria|recommander|conseiller|suggerer|recomendar|sugerir|"
+    r"est-ce qu'il (y a|existe)|(can|could|may) (i|we) (get|have|see|access|download|read)|"
+    r"help (me|us) (find|choose|pick|identify)|aidez-moi a trouver|ayudame a encontrar|"
+    r"(what|which) (\w+ ){0,2}(should|could|can) (i|we) (read|watch|use|consult|follow|take)|"
+    r"que (devrais|pourrais|puis)-je (lire|consulter|suivre|utiliser)|que (deberia|podria|puedo) (leer|consultar|"
+    r"seguir|usar)|"
     r"(which|what|quels?|quelles?|cuales?|que) (good |useful |online )?(courses?|toolkits?|tools|guides?|templates?|"
     r"resources?|materials?|papers?|studies|platforms?|cours|formations?|outils|modeles?|ressources|etudes?|"
     r"plateformes?|cursos?|herramientas|guias|plantillas|recursos|materiales|estudios|plataformas?) |"
@@ -65,15 +70,18 @@ OBLIGED = re.compile(
 LOOKS = re.compile(r"\b(looks? like|a quoi ressemble\w*|como (luce|se ve)|que aspecto tiene)\b")
 # Asking for an explanation ("Give me an overview of...", "Explain..."): the rulebook answers, unless a
 # kind of resource is named too.
-EXPLAIN = re.compile(r"\b((give|tell) (me|us)|explain|explique[rz]?|expliquez|explica(me|nos)?|dame|dinos|dime|"
+EXPLAIN = re.compile(r"\b((give|tell) (me|us)|(an|a short|a brief|a quick) overview of|explain|explique[rz]?|expliquez|explica(me|nos)?|dame|dinos|dime|"
                      r"resume[rz]?|resumen|summari[sz]e|(need|want|like) to (know|understand)|"
                      r"(voudrais|veux|besoin de) (savoir|comprendre)|(necesito|quisiera|quiero) (saber|entender))\b")
 # What a partner offers ("What support does UNDP offer...?", "Quelles formations le secrétariat propose-t-il ?").
 SUPPORT_WORDS = (r"(support|help|assistance|trainings?|courses?|capacity[- ]building|programmes?|appuis?|soutien|"
                  r"aide|formations?|apoyo|ayuda|asistencia|capacitacion(es)?|cursos?|programas?)")
-OFFER_WORDS = (r"(offer(s|ed)?|provides?|runs?|gives?|proposes?|offrent|offre|proposent|fournit|fournissent|"
+OFFER_WORDS = (r"(offer(s|ed|ing)?|provides?|providing|runs?|gives?|proposes?|offrent|offre|proposent|fournit|fournissent|"
                r"ofrecen?|brindan?|proporcionan?)")
 OFFER = re.compile(rf"\b({SUPPORT_WORDS} (\w+ ){{0,5}}{OFFER_WORDS}|{OFFER_WORDS} (\w+ ){{0,3}}{SUPPORT_WORDS})\b")
+# Who published something on a subject: the answer is a publication.
+PUBLISHED = re.compile(r"\b(who|which (\w+ )?(organi[sz]ations?|partners?|institutions?|agenc(y|ies)|donors?)) "
+                       r"(\w+ ){0,2}(has |have )?(published|produced|written|publishes|produces)\b")
 # Someone new to the subject asking where to begin: an introductory resource.
 START = re.compile(r"\b(new to (article 6|carbon markets|this)|where (should|do|can|could) (i|we) (start|begin)|"
                    r"beginners?|first steps|par ou commencer|je debute|nous debutons|debutants?|premiers pas|"
@@ -87,8 +95,8 @@ EVENT = re.compile(r"\b(next|upcoming|when is|when will|register|registration|sc
 # A question that opens like this asks something of the rulebook unless it also asks for a resource.
 QUESTION_WORD = re.compile(
     r"(what|when|why|who|whom|which|where|how|can|could|does|do|did|is|are|should|must|may|will|would|has|have|"
-    r"quel\w*|quand|pourquoi|combien|comment|que|qu'|est-ce|peut|peuvent|doit|doivent|faut-il|cual\w*|cuando|"
-    r"por que|cuant\w*|quien\w*|como|pued\w*|deb\w*|se puede|es|son)\b")
+    r"whose|quel\w*|quand|pourquoi|combien|comment|que|qu'|qui|quoi|ou|est-ce|peut|peuvent|doit|doivent|faut-il|"
+    r"cual\w*|cuando|por que|cuant\w*|quien\w*|como|donde|adonde|pued\w*|deb\w*|se puede|es|son)\b")
 
 # Things one finds and uses, which a seeking question may ask for without naming a kind of resource.
 THINGS = re.compile(r"\b(resources?|ressources?|recursos?|materials?|materiels?|materiales?|publications?|"
@@ -269,7 +277,7 @@ def seeks_resource(question: str) -> bool:
         return True
     if RULE.search(folded):
         return False
-    if PEERS.search(folded) or START.search(folded):
+    if PEERS.search(folded) or START.search(folded) or PUBLISHED.search(folded):
         return True
     if HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded):
         return True

@@ -152,14 +152,17 @@ def needed_language(question: str, language: str) -> str | None:
     return asked_language(question) or (language if language != "en" else None)
 
 
-def choose(picks: Sequence[Pick], *, limit: int = 3, margin: float = 0.3, reach: float = 0.5) -> list[Pick]:
+def choose(picks: Sequence[Pick], *, limit: int = 3, margin: float = 0.3, reach: float = 0.5,
+           named: bool = False) -> list[Pick]:
     """One to three resources: the close runners-up of the best, and, when the best is not in the language
-    the asker needs, up to two fitting ones that are (a little further down), placed first."""
+    the asker needs, fitting ones that are (a little further down), placed first: up to two when the question
+    names the language ("in French"), one when it is only the language it is written in, so the best fits in
+    another language keep their place."""
     if not picks:
         return []
     best = picks[0].score
     near = [p for p in picks[: limit * 3] if p.score >= best - margin]
     own = [p for p in picks[: limit * 3] if p.in_language and p.score >= best - (margin if picks[0].in_language
                                                                                   else reach)]
-    own = own[:limit] if picks[0].in_language else own[: limit - 1]
+    own = own[:limit] if picks[0].in_language else own[: limit - 1 if named else 1]
     return (own + [p for p in near if p not in own])[:limit]

@@ -15,7 +15,7 @@ from bot.storage import Database
 from bot.texts import any_topic_label, say
 from bot.tools import store
 from bot.tools.catalogue import TOPICS, Resource
-from bot.tools.cues import fold, seeks_resource
+from bot.tools.cues import asked_language, fold, seeks_resource
 from bot.tools.recommend import Pick, Recommender, choose, needed_language
 from index import Encoder
 from index.prebuilt import Prebuilt
@@ -95,7 +95,7 @@ class Tools:
         """One to three active resources for a question, those in the needed language first."""
         resources = await store.active(self.db)
         picks = await asyncio.to_thread(self.recommender.rank, question, resources, language=language)
-        return choose(picks, limit=limit)
+        return choose(picks, limit=limit, named=asked_language(question) is not None)
 
     async def respond(self, question: str, language: str) -> Answer | None:
         """A tools answer for a question that asks for a resource; None for every other question."""

@@ -36,6 +36,10 @@ from bot.tools.cues import (asked_language, named_publishers, publisher_names, s
     "How did Sweden set up its authorization procedure as a buyer?",
     "Comment le Ghana a-t-il organisé son bureau des marchés du carbone ?",
     "Is there an FAQ for project developers on Singapore's implementation agreements?",
+    "Who has published work on additionality under 6.2?",
+    "What should I read to understand corresponding adjustments?",
+    "¿Me pueden recomendar un curso sobre el artículo 6?",
+    "Est-ce qu'il y a un guide sur l'autorisation ?",
 ])
 def test_questions_that_ask_for_a_resource(question: str) -> None:
     assert seeks_resource(question)
@@ -64,6 +68,9 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     "¿Hay una plantilla obligatoria para el informe inicial?",
     "How does the Supervisory Body approve a methodology?",
     "What support must be provided to developing country Parties?",
+    "Who runs the Article 6.4 mechanism registry?",
+    "Qui tient le registre international ?",
+    "Can I get an overview of the participation requirements?",
 ])
 def test_questions_for_the_rule_or_an_event(question: str) -> None:
     assert not seeks_resource(question)
