@@ -21,9 +21,9 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 install: $(VENV)/.installed
 
-# The shipped knowledge base's vectors, embedded once after installation (and again when the content
-# changes), so `make chat` and `make run` load them instead of encoding at every fresh start.
-$(PREBUILT): $(VENV)/.installed $(shell find knowledge/content -name '*.md' -o -name '*.yaml')
+# The shipped knowledge base's and tools catalogue's vectors, embedded once after installation (and again
+# when either changes), so `make chat` and `make run` load them instead of encoding at every fresh start.
+$(PREBUILT): $(VENV)/.installed $(shell find knowledge/content knowledge/tools -name '*.md' -o -name '*.yaml')
 	$(BIN)/a6bot kb prebuild
 
 chat: install $(PREBUILT)

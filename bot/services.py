@@ -26,6 +26,7 @@ from bot.shared_secrets import load_secrets, user_salt
 from bot.staff import Staff
 from bot.storage import Database, Document
 from bot.tools import catalogue as tool_catalogue
+from bot.tools.recommend import TOOLS_PREFIX
 from bot.tools.service import Tools
 from bot.tools.store import sync_shipped as sync_tools
 from index import Acronyms, E5Encoder, Encoder, SearchIndex, SentenceEncoder
@@ -127,10 +128,21 @@ async def prepare_database(db: Database, settings: Settings) -> None:
     await sync_tools(db, tool_catalogue.load_folder())
 
 
-def make_tools(db: Database, index: SearchIndex, cache: Path | None = None) -> Tools:
+def make_tools(db: Database, index: SearchIndex, cache: Path | None = None,
+               prebuilt: Prebuilt | None = None) -> Tools:
     """The catalogue's recommender, on the multilingual encoder when there is one (questions come in three
-    languages and so do the descriptions), else on the main one; its vectors kept in `cache`."""
-    return Tools(db, index.crosslingual or index.encoder, cache=cache)
+    languages and so do the descriptions), else on the main one; its vectors from `prebuilt` (`a6bot kb
+    prebuild`) where the text is unchanged, the others encoded and kept in `cache`."""
+    return Tools(db, index.crosslingual or index.encoder, cache=cache, prebuilt=prebuilt)
+
+
+def tool_vectors(prebuilt: Prebuilt) -> Prebuilt:
+    """The catalogue's prebuilt vectors. The catalogue is always the shipped one, whatever knowledge base is
+    configured, so when the configured one's file holds none (another folder, never prebuilt), those beside
+    the shipped knowledge base serve: only the catalogue's sections of that file are read."""
+    if any(name.startswith(TOOLS_PREFIX) for name in prebuilt.vectors):
+        return prebuilt
+    return Prebuilt.load(CONTENT / PREBUILT, only=lambda name: name.startswith(TOOLS_PREFIX))
 
 
 def make_answerer(settings: Settings, db: Database, index: SearchIndex, tools: Tools | None = None, *,
@@ -178,7 +190,9 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     await import_shipped(db, settings.knowledge_dir or CONTENT)
     stage("Loading the models")
     index = await asyncio.to_thread(make_index, settings, encoder)
-    tools = make_tools(db, index, settings.data_dir / "tools-vectors.npz")
+    prebuilt = await asyncio.to_thread(Prebuilt.load, prebuilt_path(settings))
+    tools = make_tools(db, index, settings.data_dir / "tools-vectors.npz",
+                       await asyncio.to_thread(tool_vectors, prebuilt))
 
     async def warm_up() -> None:
         await asyncio.to_thread(load_models, index)
@@ -186,7 +200,6 @@ async def open_services(settings: Settings, *, database: Database | None = None,
 
     if wait:
         await warm_up()
-    prebuilt = await asyncio.to_thread(Prebuilt.load, prebuilt_path(settings))
     indexer = Indexer(db, index, path=settings.index_dir, lock_timeout=settings.index_lock_timeout,
                       poll_seconds=settings.index_poll_seconds, prebuilt=prebuilt)
     report = (lambda done, total: progress("Indexing knowledge base", done, total)) if progress else None

@@ -1,12 +1,16 @@
 """Vectors built ahead of time (`a6bot kb prebuild`): the shipped knowledge base embedded once, when the
 package or the image is built, so a fresh install or a new container loads them instead of encoding for
 minutes. Keyed by model and by a digest of exactly what is embedded (prepared passage and question texts),
-so a passage that changed, or another model, simply finds nothing and is encoded as usual."""
+so a passage that changed, or another model, simply finds nothing and is encoded as usual.
+
+Besides the index's vector sets (one per model), the file holds vector sets of other embedders under a
+section name of their own (the tools catalogue's: `tools/<model>`, keyed by a digest of the embedded text)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +35,10 @@ class Prebuilt:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.vectors.values())
+
+    def section(self, name: str) -> dict[str, np.ndarray]:
+        """The vectors saved under `name` (a model, or another embedder's section); empty when none."""
+        return self.vectors.get(name, {})
 
     def fill(self, index: SearchIndex, items: list[IndexItem]) -> int:
         """Give items the prebuilt vectors they lack; returns how many (item, model) pairs were filled."""
@@ -71,14 +79,17 @@ class Prebuilt:
         tmp.replace(path)
 
     @classmethod
-    def load(cls, path: Path | None) -> Prebuilt:
-        """The saved vectors, or none when there is no (readable) file."""
+    def load(cls, path: Path | None, *, only: Callable[[str], bool] | None = None) -> Prebuilt:
+        """The saved vectors, or none when there is no (readable) file; with `only`, just the sections it
+        accepts (the others are not even decompressed)."""
         if path is None or not path.exists():
             return cls()
         try:
             with np.load(path) as data:
                 vectors: dict[str, dict[str, np.ndarray]] = {}
                 for n, model in enumerate(json.loads(str(data["models"][0]))):
+                    if only is not None and not only(model):
+                        continue
                     rows, counts = data[f"rows{n}"], data[f"counts{n}"]
                     offsets = np.concatenate([[0], np.cumsum(counts)])
                     vectors[model] = {str(k): rows[offsets[i]:offsets[i + 1]]

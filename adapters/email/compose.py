@@ -72,9 +72,10 @@ def notice_message(mailer: Mailer, notice: Notice, *, address: Address, unsubscr
     body += (f'<hr><p style="font-size:small">{escape(footer)}<br>'
              f'<a href="{escape(unsubscribe_url)}">{escape(unsubscribe)}</a></p>')
     message.add_alternative(html_page(language, body), subtype="html")
-    calendar = to_ics(notice.events, name=layout.events[0].title if len(notice.events) == 1 else "A6IP events")
-    message.add_attachment(calendar, maintype="text", subtype="calendar", params={"method": "PUBLISH"},
-                           filename="event.ics" if len(notice.events) == 1 else "a6ip-events.ics")
+    if notice.events:  # a resource announcement has no date to put in a calendar
+        calendar = to_ics(notice.events, name=layout.events[0].title if len(notice.events) == 1 else "A6IP events")
+        message.add_attachment(calendar, maintype="text", subtype="calendar", params={"method": "PUBLISH"},
+                               filename="event.ics" if len(notice.events) == 1 else "a6ip-events.ics")
     return with_language(message, language)
 
 

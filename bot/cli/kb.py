@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import typer
 from rich.table import Table
 
@@ -12,8 +13,11 @@ from bot.cli.common import err, out, progress_bars, quiet_libraries, run
 from bot.cli.platforms import open_database
 from bot.config import Settings
 from bot.kb import import_paths, indexed_items, list_documents, remove_documents, sync_index
-from bot.services import import_shipped, make_index, prebuilt_path
+from bot.services import import_shipped, make_index, prebuilt_path, tool_vectors
 from bot.storage import Database
+from bot.tools.catalogue import load_folder
+from bot.tools.recommend import TOOLS_PREFIX, Recommender, prebuilt_section
+from index import SearchIndex
 from index.prebuilt import Prebuilt
 from knowledge.glossary import CONTENT
 from knowledge.loaders import collect_files
@@ -113,11 +117,21 @@ def remove(refs: list[str] = typer.Argument(..., help="document ids or sources a
     raise typer.Exit(run(main()))
 
 
+def catalogue_vectors(index: SearchIndex, previous: Prebuilt) -> dict[str, dict[str, np.ndarray]]:
+    """The shipped tools catalogue embedded by each model of the index (the recommender uses the multilingual
+    one, or the main one when that is switched off), as sections of the prebuilt file; vectors of `previous`
+    are kept for texts that did not change (they are keyed by model and text), so only edits are encoded."""
+    resources = load_folder()
+    return {prebuilt_section(encoder): Recommender(encoder, prebuilt=previous).prebuilt(resources)
+            for encoder in (index.encoder, index.crosslingual) if encoder is not None}
+
+
 @app.command("prebuild")
 def prebuild(output: Path = typer.Option(None, "--output", help="default: prebuilt-vectors.npz in the knowledge "
                                                                   "base folder, where every start looks")) -> None:
-    """Embed the shipped knowledge base with the configured models and save the vectors, so a fresh install
-    or a new container loads them instead of encoding for minutes (the Dockerfile runs this)."""
+    """Embed the shipped knowledge base and tools catalogue with the configured models and save the vectors,
+    so a fresh install or a new container loads them instead of encoding for minutes (the Dockerfile runs
+    this)."""
     import asyncio
     import tempfile
 
@@ -138,9 +152,13 @@ def prebuild(output: Path = typer.Option(None, "--output", help="default: prebui
                     index = await asyncio.to_thread(make_index, scratch)
                     await sync_index(db, index, progress=lambda done, total: progress("Embedding", done, total))
                     items = await indexed_items(db, index)
+                    progress("Embedding the tools catalogue", 0, 0)
+                    previous = tool_vectors(Prebuilt.load(target, only=lambda name: name.startswith(TOOLS_PREFIX)))
+                    catalogue = await asyncio.to_thread(catalogue_vectors, index, previous)
             finally:
                 await db.close()
         prebuilt = Prebuilt.of(index, items)
+        prebuilt.vectors.update(catalogue)
         prebuilt.save(target)
         out.print(f"{len(items)} passages, {len(prebuilt)} vector sets ({', '.join(sorted(prebuilt.vectors))}) "
                   f"written to {target} ({target.stat().st_size // 1024} KB)")

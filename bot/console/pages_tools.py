@@ -1,5 +1,6 @@
 """Capacity-building tools pages: the catalogue with link-check flags, add, edit, retire and restore a
-resource (curators and admins; viewers read); every change audit-logged in its own transaction."""
+resource, announce a new one to the subscribers of its topics (curators and admins; viewers read); every
+change audit-logged in its own transaction."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot.console.accounts import record
 from bot.console.auth import Staff, flash, guard
 from bot.console.web import go, page, text
 from bot.tools import store
+from bot.tools.announce import announce
 from bot.tools.catalogue import LEVELS, TOPICS, TYPES, Resource, resource_from
 from bot.tools.models import ToolResource
 
@@ -101,6 +103,24 @@ async def tool_restore(request: Request, staff: Staff) -> Response:
     return await set_retired(request, staff, False)
 
 
+@guard("curator")
+async def tool_announce(request: Request, staff: Staff) -> Response:
+    """Queue the resource's announcement to the subscribers of its topics (once: bot.tools.announce); the
+    outreach dispatcher sends it, and the audit log says who asked and to how many it went."""
+    db, resource_id = request.app.state.services.db, request.path_params["id"]
+    try:
+        async with db.session() as session:
+            count = await announce(session, resource_id=resource_id)
+            await record(session, actor=staff.email, action="tool.announce", target=resource_id,
+                         result=f"{count} subscriptions")
+    except ValueError as error:
+        flash(request, str(error).capitalize(), "error")
+        return go(request, "/tools")
+    flash(request, f"Announcement queued for {count} subscription{'s' if count != 1 else ''}; "
+                   "subscribers get it in their language with the next outreach round.")
+    return go(request, "/tools")
+
+
 routes = [
     Route("/tools", tool_list),
     Route("/tools/new", tool_new),
@@ -108,4 +128,5 @@ routes = [
     Route("/tools/{id}/edit", tool_edit),
     Route("/tools/{id}/retire", tool_retire, methods=["POST"]),
     Route("/tools/{id}/restore", tool_restore, methods=["POST"]),
+    Route("/tools/{id}/announce", tool_announce, methods=["POST"]),
 ]

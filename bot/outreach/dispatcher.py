@@ -17,6 +17,7 @@ from sqlalchemy import select
 from bot.outreach import events as event_store
 from bot.outreach import outbox
 from bot.outreach.models import Event
+from bot.outreach.notice import ResourceInfo
 from bot.outreach.notifier import EventInfo, Notice, Notifier, SendResult
 from bot.outreach.outbox import Claimed, Outcome, wall_now
 from bot.outreach.ratelimit import RateLimits
@@ -66,7 +67,7 @@ def outcome_of(item: Claimed, result: SendResult, rendered: int | None, policy: 
 
 def stale(item: Claimed, event: Event | None) -> str | None:
     """Why a claimed notice should not go out any more (superseded by a newer change), or None."""
-    if item.kind == "digest":
+    if item.kind in ("digest", "resource"):
         return None
     if event is None:
         return "event deleted"
@@ -181,6 +182,12 @@ class Dispatcher:
         return list(await asyncio.gather(*(deliver_and_record(item) for item in items)))
 
     def notice(self, item: Claimed, events: Mapping[int, Event]) -> Notice:
+        if item.kind == "resource":
+            saved = item.payload["resource"]
+            resource = ResourceInfo(**{**saved, "topics": tuple(saved["topics"]),
+                                       "languages": tuple(saved["languages"])})
+            return Notice(kind="resource", events=(), timezone=item.timezone, language=item.language,
+                          delivery_id=item.id, resource=resource)
         ids = item.payload.get("events", []) if item.kind == "digest" else [item.event_id]
         infos: tuple[EventInfo, ...] = tuple(event_store.info(events[i], base_url=self.base_url) for i in ids if i in events)
         changes = tuple(events[item.event_id].last_changes) if item.kind == "change" and item.event_id else ()
@@ -193,7 +200,7 @@ class Dispatcher:
             return Outcome(**base, state="paused", error="subscription paused")
         reason = stale(item, events.get(item.event_id) if item.event_id else None)
         notice = self.notice(item, events)
-        if reason or not notice.events:
+        if reason or not (notice.events or notice.resource):
             return Outcome(**base, state="skipped", error=reason or "no events left in the digest")
         await self.limits.acquire(item.platform, item.chat_id)
         started = time.perf_counter()
@@ -206,7 +213,7 @@ class Dispatcher:
             self.limits.block(item.platform, result.retry_after or 1.0)
         if self.observe:
             self.observe(item.platform, result.status, time.perf_counter() - started)
-        rendered = max(e.revision for e in notice.events) if item.kind != "digest" else None
+        rendered = max(e.revision for e in notice.events) if item.kind not in ("digest", "resource") else None
         outcome = outcome_of(item, result, rendered, self.policy)
         if outcome.state != "sent":
             log.info("delivery %s to %s:%s -> %s (%s)", item.id, item.platform, item.chat_id, outcome.state, result.error)

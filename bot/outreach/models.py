@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.storage.models import Base, utcnow
 
-DELIVERY_KINDS = ("announce", "reminder-7d", "reminder-1d", "change", "cancel", "digest")
+DELIVERY_KINDS = ("announce", "reminder-7d", "reminder-1d", "change", "cancel", "digest", "resource")
 DELIVERY_STATES = ("pending", "claimed", "sent", "failed", "paused", "skipped")
 EVENT_STATUSES = ("scheduled", "changed", "postponed", "cancelled")
 
@@ -108,7 +108,8 @@ class Delivery(Base):
     subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     revision: Mapped[int] = mapped_column(Integer)  # event revision; ISO year*100+week for a digest
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)  # a digest's event ids, fixed at planning
+    # a digest's event ids, a resource announcement's resource (bot.tools.announce), fixed at planning
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     state: Mapped[str] = mapped_column(String(10), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

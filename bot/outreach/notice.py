@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-NoticeKind = Literal["announce", "reminder-7d", "reminder-1d", "change", "cancel", "digest"]
+NoticeKind = Literal["announce", "reminder-7d", "reminder-1d", "change", "cancel", "digest", "resource"]
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,33 @@ class EventInfo:
 
 
 @dataclass(frozen=True)
+class ResourceInfo:
+    """A capacity-building resource as it was announced (fixed when the announcement was planned), with its
+    description in each language, so every subscriber reads it in theirs."""
+
+    title: str
+    publisher: str
+    type: str
+    topics: tuple[str, ...]
+    languages: tuple[str, ...]
+    url: str
+    descriptions: dict[str, str] = field(hash=False)  # language -> description (en, fr, es)
+
+    def describe(self, language: str) -> str:
+        return self.descriptions.get(language) or self.descriptions.get("en", "")
+
+
+@dataclass(frozen=True)
 class Notice:
     """One message for one subscriber: what happened (kind), to which event(s), in the reader's zone and language."""
 
     kind: NoticeKind
-    events: tuple[EventInfo, ...]  # exactly one, except a digest (one or more)
+    events: tuple[EventInfo, ...]  # exactly one, except a digest (one or more) and a resource (none)
     timezone: str  # the subscriber's IANA zone
     language: str = "en"
     delivery_id: int | None = None  # stable across retries: lets a platform or a test sink spot a resend
     changes: tuple[str, ...] = field(default=())  # for kind "change": which fields changed (e.g. "starts_at")
+    resource: ResourceInfo | None = None  # for kind "resource": the new capacity-building resource
 
     @property
     def event(self) -> EventInfo:

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_date
 
-from bot.outreach.notice import EventInfo, Notice
-from bot.texts import kind_label, say
+from bot.outreach.notice import EventInfo, Notice, ResourceInfo
+from bot.texts import any_topic_label, kind_label, say
 
 LocalTime = Callable[[EventInfo, str], str]  # (event, the reader's span as plain text) -> the channel's rendering
 
@@ -112,10 +112,24 @@ def event_layout(event: EventInfo, reader_zone: str, language: str = "en", local
                                                                       event.calendar_url)))
 
 
+def resource_layout(resource: ResourceInfo, language: str = "en") -> EventLayout:
+    """A new resource in the same skeleton as an event, so every channel shows it without markup of its own:
+    its kind and publisher, topics and languages where an event has when and where, and its link."""
+    languages = ", ".join(say(f"language.{code}", language) if code in ("en", "fr", "es", "ar") else code
+                          for code in resource.languages)
+    fields = ((say("notice.topics", language), ", ".join(any_topic_label(t, language) for t in resource.topics)),
+              (say("notice.languages", language), languages))
+    return EventLayout(resource.title, None, f"{say(f'tools.type.{resource.type}', language)} · {resource.publisher}",
+                       fields, (Link(say("notice.open", language), resource.url),))
+
+
 def notice_layout(notice: Notice, local: LocalTime | None = None) -> NoticeLayout:
     """The whole notice in the subscriber's language and zone: heading (with what changed), each event, and a
-    new event's description."""
+    new event's description; a new resource's own layout and description."""
     language = notice.language
+    if notice.resource is not None:
+        return NoticeLayout(say("tools.announce", language), (resource_layout(notice.resource, language),),
+                            notice.resource.describe(language)[:600])
     heading = say(f"notice.{notice.kind}", language)
     if notice.kind == "change" and notice.changes:
         heading += f" ({', '.join(say(f'field.{c}', language) for c in notice.changes)})"

@@ -48,7 +48,9 @@ class WebhookNotifier:
 
     async def send(self, chat_id: str, notice: Notice) -> SendResult:
         body = {"delivery_id": notice.delivery_id, "kind": notice.kind, "text": render_plain(notice),
-                "events": [e.uid for e in notice.events], "revision": notice.event.revision}
+                "events": [e.uid for e in notice.events],
+                "revision": notice.event.revision if notice.events else None,
+                "resource": notice.resource.url if notice.resource else None}
         if self.session is None:
             self.session = aiohttp.ClientSession(timeout=self.timeout,
                                                  connector=aiohttp.TCPConnector(limit=self.connections))

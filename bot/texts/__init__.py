@@ -37,6 +37,11 @@ def topic_label(topic: str, language: str = DEFAULT) -> str:
     return TOPIC_LABELS.get(language, TOPICS).get(topic) or TOPICS.get(topic, topic)
 
 
+def any_topic_label(topic: str, language: str = DEFAULT) -> str:
+    """Labels for the bot's topics and for the tools catalogue's own (strategy, registries, NDC alignment...)."""
+    return topic_label(topic, language) if topic in TOPICS else say(f"tools.topic.{topic}", language)
+
+
 def kind_label(kind: str, language: str = DEFAULT) -> str:
     return KIND_LABELS.get(language, KINDS).get(kind) or KINDS.get(kind, KINDS["other"])
 
@@ -58,4 +63,4 @@ class UserError(ValueError):
         return say(self.key, language, **self.values)
 
 
-__all__ = ["LANGUAGES", "UserError", "kind_label", "language_of", "say", "topic_label", "topics_text"]
+__all__ = ["LANGUAGES", "UserError", "any_topic_label", "kind_label", "language_of", "say", "topic_label", "topics_text"]

@@ -1,10 +1,11 @@
 """Ranking catalogue resources for a question: the multilingual encoder over each resource's title and
 descriptions (a small vector set of its own, apart from the rulebook index), BM25 over the same words, and
-the kind, topics and language the question names. Pure computation; the catalogue comes in from the store."""
+the kind, topics, level, publisher and language the question names. Pure computation; the catalogue comes in from the store."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,12 +14,15 @@ from pathlib import Path
 import numpy as np
 
 from bot.tools.catalogue import Resource
-from bot.tools.cues import asked_language, wanted_topics, wanted_types
+from bot.tools.cues import (asked_language, named_publishers, publisher_names, wanted_level, wanted_topics,
+                            wanted_types)
 from index import Encoder
+from index.prebuilt import Prebuilt
 from index.lexical import LexicalIndex
 
-# Weights and thresholds chosen on the development questions (tests/tools/test_recommend_devset.py).
-DENSE, LEXICAL, TOPIC, KIND, LANGUAGE = 0.55, 0.2, 0.2, 0.2, 0.12
+# Weights and thresholds chosen on the development questions (knowledge/tools-devset, through
+# `a6bot bench answers --tools knowledge/tools-devset`).
+DENSE, LEXICAL, TOPIC, KIND, LANGUAGE, LEVEL, PUBLISHER = 0.55, 0.2, 0.2, 0.2, 0.12, 0.1, 0.2
 STRONG = 0.86  # cosine at which a resource fits a rulebook question well enough to be named under its answer
 MIN_TOPICS = 1  # ...and it must share a topic the question names
 
@@ -50,18 +54,32 @@ def _min_max(values: np.ndarray) -> np.ndarray:
     return (values - values.min()) / span if span > 1e-9 else np.zeros_like(values)
 
 
-class Recommender:
-    """The catalogue's vectors, embedded once per text and kept while the text is unchanged; with `cache`,
-    kept in one .npz file too, so a restart embeds only what changed."""
+TOOLS_PREFIX = "tools/"
 
-    def __init__(self, encoder: Encoder, *, cache: Path | None = None) -> None:
+
+def prebuilt_section(encoder: Encoder) -> str:
+    """The name the catalogue's vectors by `encoder` are saved under in `a6bot kb prebuild`'s file."""
+    return f"{TOOLS_PREFIX}{encoder.name}"
+
+
+class Recommender:
+    """The catalogue's vectors, embedded once per text and kept while the text is unchanged. They are looked
+    up, in order, in this recommender, in this process, in `prebuilt` (the shipped catalogue, embedded by
+    `a6bot kb prebuild`) and in `cache` (a .npz in the data folder, for what staff added or edited); only
+    texts found nowhere are encoded, and then written to `cache`, so a restart encodes nothing again."""
+
+    def __init__(self, encoder: Encoder, *, cache: Path | None = None, prebuilt: Prebuilt | None = None) -> None:
         self.encoder = encoder
         self.cache = cache
         self.vectors: dict[str, np.ndarray] = {}  # hash of (model, passage text) -> vector
+        self.cached: set[str] = set()  # the keys the cache file holds
         self.lock = threading.Lock()
+        if prebuilt is not None:
+            self.vectors.update({key: rows[0] for key, rows in prebuilt.section(prebuilt_section(encoder)).items()})
         if cache is not None and cache.is_file():
             with np.load(cache) as saved:
-                self.vectors = {key: saved[key] for key in saved.files}
+                self.vectors.update({key: saved[key] for key in saved.files})
+                self.cached = set(saved.files)
 
     def key(self, text: str) -> str:
         return hashlib.sha256(f"{self.encoder.name}\n{text}".encode()).hexdigest()
@@ -76,10 +94,16 @@ class Recommender:
             if missing:
                 for key, vector in zip(missing, self.encoder.encode_passages([texts[k] for k in missing]), strict=True):
                     self.vectors[key] = _EMBEDDED[key] = vector
-            if self.cache is not None and (missing or not self.cache.is_file()):
-                self.cache.parent.mkdir(parents=True, exist_ok=True)
-                np.savez(self.cache, **self.vectors)
+                if self.cache is not None:
+                    self.cached.update(missing)
+                    self.cache.parent.mkdir(parents=True, exist_ok=True)
+                    np.savez(self.cache, **{k: self.vectors[k] for k in sorted(self.cached)})
             return np.stack([self.vectors[k] for k in keys]).reshape(len(resources), 3, -1)
+
+    def prebuilt(self, resources: Sequence[Resource]) -> dict[str, np.ndarray]:
+        """The section `a6bot kb prebuild` saves: every passage of `resources`, one row per key."""
+        self.embed(resources)
+        return {self.key(t): self.vectors[self.key(t)][None, :] for r in resources for t in passages(r)}
 
     def rank(self, question: str, resources: Sequence[Resource], *, language: str) -> list[Pick]:
         """Every resource, best first, for a question asked in `language`."""
@@ -93,13 +117,17 @@ class Recommender:
         bm25 = np.zeros(len(resources))
         for i, score in lexical.search(question, len(resources)):
             bm25[i] = score
-        topics, kinds = wanted_topics(question), wanted_types(question)
+        topics, kinds, level = wanted_topics(question), wanted_types(question), wanted_level(question)
         needed = needed_language(question, language)
+        named = named_publishers(question)
         scores = DENSE * _min_max(similarity) + LEXICAL * _min_max(bm25)
         for i, resource in enumerate(resources):
             if topics:
                 scores[i] += TOPIC * len(topics & set(resource.topics)) / len(topics)
             scores[i] += KIND * (resource.type in kinds)
+            scores[i] += LEVEL * (level is not None and resource.level == level)
+            scores[i] += PUBLISHER * any(re.search(rf"\b{re.escape(name)}\b", named)
+                                         for name in publisher_names(resource.publisher))
             scores[i] += LANGUAGE * (needed is not None and needed in resource.languages)
         order = np.argsort(-scores)
         return [Pick(resources[i], float(scores[i]), float(similarity[i]),
@@ -124,14 +152,17 @@ def needed_language(question: str, language: str) -> str | None:
     return asked_language(question) or (language if language != "en" else None)
 
 
-def choose(picks: Sequence[Pick], *, limit: int = 3, margin: float = 0.3, reach: float = 0.5) -> list[Pick]:
+def choose(picks: Sequence[Pick], *, limit: int = 3, margin: float = 0.3, reach: float = 0.5,
+           named: bool = False) -> list[Pick]:
     """One to three resources: the close runners-up of the best, and, when the best is not in the language
-    the asker needs, up to two fitting ones that are (a little further down), placed first."""
+    the asker needs, fitting ones that are (a little further down), placed first: up to two when the question
+    names the language ("in French"), one when it is only the language it is written in, so the best fits in
+    another language keep their place."""
     if not picks:
         return []
     best = picks[0].score
     near = [p for p in picks[: limit * 3] if p.score >= best - margin]
     own = [p for p in picks[: limit * 3] if p.in_language and p.score >= best - (margin if picks[0].in_language
                                                                                   else reach)]
-    own = own[:limit] if picks[0].in_language else own[: limit - 1]
+    own = own[:limit] if picks[0].in_language else own[: limit - 1 if named else 1]
     return (own + [p for p in near if p not in own])[:limit]

@@ -12,20 +12,16 @@ from bot.answering import Answer
 from bot.compose import Source, trim_words
 from bot.outreach.topics import parse_topics
 from bot.storage import Database
-from bot.texts import TOPIC_LABELS, say, topic_label
+from bot.texts import any_topic_label, say
 from bot.tools import store
 from bot.tools.catalogue import TOPICS, Resource
-from bot.tools.cues import fold, seeks_resource
+from bot.tools.cues import asked_language, fold, seeks_resource
 from bot.tools.recommend import Pick, Recommender, choose, needed_language
 from index import Encoder
+from index.prebuilt import Prebuilt
 
 REASON_WORDS = 28
 FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
-
-
-def tool_topic_label(topic: str, language: str) -> str:
-    """Labels for the bot's topics, and for the catalogue's own (strategy, registries, NDC alignment...)."""
-    return topic_label(topic, language) if topic in TOPIC_LABELS["en"] else say(f"tools.topic.{topic}", language)
 
 
 def parse_tool_topic(text: str) -> str | None:
@@ -33,7 +29,7 @@ def parse_tool_topic(text: str) -> str | None:
     UserError (from the topics parser) for a word that is no topic at all."""
     folded = fold(text)
     for topic in TOPICS:
-        labels = {fold(tool_topic_label(topic, lang)) for lang in ("en", "fr", "es")} | {topic}
+        labels = {fold(any_topic_label(topic, lang)) for lang in ("en", "fr", "es")} | {topic}
         if folded in labels:
             return topic
     found = parse_topics(text)
@@ -84,9 +80,10 @@ def compose(question: str, picks: list[Pick], *, language: str, needed: str | No
 class Tools:
     """The Answerer's tools responder and closing line, and the listing channels show."""
 
-    def __init__(self, db: Database, encoder: Encoder, *, cache: Path | None = None) -> None:
+    def __init__(self, db: Database, encoder: Encoder, *, cache: Path | None = None,
+                 prebuilt: Prebuilt | None = None) -> None:
         self.db = db
-        self.recommender = Recommender(encoder, cache=cache)
+        self.recommender = Recommender(encoder, cache=cache, prebuilt=prebuilt)
 
     async def warm(self) -> None:
         """Embed the catalogue now (on start), not on the first question someone asks."""
@@ -98,7 +95,7 @@ class Tools:
         """One to three active resources for a question, those in the needed language first."""
         resources = await store.active(self.db)
         picks = await asyncio.to_thread(self.recommender.rank, question, resources, language=language)
-        return choose(picks, limit=limit)
+        return choose(picks, limit=limit, named=asked_language(question) is not None)
 
     async def respond(self, question: str, language: str) -> Answer | None:
         """A tools answer for a question that asks for a resource; None for every other question."""
@@ -138,13 +135,13 @@ class Tools:
             found = sorted((r for r in resources if topic in r.topics), key=lambda r: (language not in r.languages,
                                                                                          r.title.lower()))
             if found:
-                groups.append((tool_topic_label(topic, language), found))
+                groups.append((any_topic_label(topic, language), found))
         return groups
 
     def render_listing(self, resources: list[Resource], *, language: str, topic: str | None, command: str,
                        limit: int = 12) -> str:
         """The text of `/tools [topic]`: neutral markup, one line per resource with its link."""
-        about = say("tools.about", language, topic=tool_topic_label(topic, language)) if topic else ""
+        about = say("tools.about", language, topic=any_topic_label(topic, language)) if topic else ""
         if not resources:
             return say("tools.none", language, about=about)
         ordered = sorted(resources, key=lambda r: (language not in r.languages, r.title.lower()))

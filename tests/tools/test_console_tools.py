@@ -1,5 +1,6 @@
-"""Curation in the staff console: viewers read the catalogue, curators add, edit and retire resources (each
-change audit-logged with it), and a retired resource is no longer recommended."""
+"""Curation in the staff console: viewers read the catalogue, curators add, edit, retire and announce
+resources (each change audit-logged with it), a retired resource is no longer recommended, and a resource is
+announced once."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.console.models import AuditEntry
+from bot.outreach.subscriptions import subscribe
 from bot.services import Services
 from bot.tools import store
-from tests.console.conftest import Client, app, client, post_form  # noqa: F401  (the console's fixtures)
+from tests.console.conftest import Client, app, client, csrf_of, post_form  # noqa: F401  (the console's fixtures)
 
 pytestmark = pytest.mark.model
 QUESTION = "Is there a toolkit to help us decide our Article 6 authorization policy?"
@@ -70,6 +72,14 @@ async def test_a_curator_adds_and_edits_a_resource_and_bad_fields_are_named(clie
                              {**NEW, "existing": NEW["id"], "title": "Example toolkit, second edition"})
     assert edited.status_code == 303
     assert (await store.get(services.db, resource_id=NEW["id"])).title == "Example toolkit, second edition"
+    await subscribe(services.db, platform="telegram", chat_id="42", topics=["authorization"], language="fr")
+    await subscribe(services.db, platform="telegram", chat_id="43", topics=["reporting"])
+    announced = await post_form(curator, "/tools", f"/tools/{NEW['id']}/announce")
+    assert announced.status_code == 303
+    listing = (await curator.get("/tools")).text
+    assert "Announcement queued for 1 subscription;" in flash(listing)
+    again = await curator.post(f"/tools/{NEW['id']}/announce", data={"csrf": csrf_of(listing)})
+    assert again.status_code == 303 and "was announced already" in flash((await curator.get("/tools")).text)
     async with services.db.session() as session:
         actions = list(await session.scalars(select(AuditEntry.action).where(AuditEntry.target == NEW["id"])))
-    assert actions == ["tool.add", "tool.edit"]
+    assert actions == ["tool.add", "tool.edit", "tool.announce"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tools.cues import asked_language, seeks_resource, wanted_topics, wanted_types
+from bot.tools.cues import (asked_language, named_publishers, publisher_names, seeks_resource, wanted_level,
+                            wanted_topics, wanted_types)
 
 
 @pytest.mark.parametrize("question", [
@@ -20,6 +21,25 @@ from bot.tools.cues import asked_language, seeks_resource, wanted_topics, wanted
     "¿Hay un curso sobre ajustes correspondientes en español?",
     "¿Tienen una plantilla de carta de autorización?",
     "¿Cómo lo hacen otros países para el seguimiento?",
+    "Where can I see the initial reports other Parties have already submitted?",
+    "What does a letter of authorization from a host government look like? A sample would help.",
+    "Background reading on how Article 6 reporting relates to the biennial transparency report",
+    "Which programmes help countries design the institutions for Article 6?",
+    "Où lire les accords bilatéraux signés par la Suisse au titre de l'article 6 ?",
+    "Des conseils pour évaluer les bénéfices de développement durable d'une activité avant de l'autoriser ?",
+    "¿Dónde puedo ver los informes iniciales que ya presentaron otras Partes?",
+    "¿Hay alguna lectura sobre cómo integrar el artículo 6 en la CDN?",
+    "What support does UNDP offer countries for Article 6 readiness?",
+    "Quelles formations le secrétariat de la CCNUCC propose-t-il sur l'article 6 ?",
+    "I'm new to Article 6. Where should I start?",
+    "Soy nuevo en el artículo 6, ¿por dónde empiezo?",
+    "How did Sweden set up its authorization procedure as a buyer?",
+    "Comment le Ghana a-t-il organisé son bureau des marchés du carbone ?",
+    "Is there an FAQ for project developers on Singapore's implementation agreements?",
+    "Who has published work on additionality under 6.2?",
+    "What should I read to understand corresponding adjustments?",
+    "¿Me pueden recomendar un curso sobre el artículo 6?",
+    "Est-ce qu'il y a un guide sur l'autorisation ?",
 ])
 def test_questions_that_ask_for_a_resource(question: str) -> None:
     assert seeks_resource(question)
@@ -33,6 +53,24 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     "Qu'est-ce qu'un ajustement correspondant ?",
     "¿Qué información debe incluir el informe inicial?",
     "Must a Party use the agreed electronic format?",
+    "What must the initial report contain?",
+    "Which template must Parties use to submit annual information?",
+    "Who reviews the reports submitted by Parties?",
+    "Are there any data requirements for tracking?",
+    "Give me an introduction to corresponding adjustments",
+    "I need to know when the initial report is due",
+    "Which programmes count as cooperative approaches?",
+    "Is there anything in the decision about vintages?",
+    "Y a-t-il une date limite pour le rapport initial ?",
+    "Quisiera saber cuándo vence el plazo del informe inicial",
+    "Is there a template the host Party must use for its statement?",
+    "Is there an official template for the AEF?",
+    "¿Hay una plantilla obligatoria para el informe inicial?",
+    "How does the Supervisory Body approve a methodology?",
+    "What support must be provided to developing country Parties?",
+    "Who runs the Article 6.4 mechanism registry?",
+    "Qui tient le registre international ?",
+    "Can I get an overview of the participation requirements?",
 ])
 def test_questions_for_the_rule_or_an_event(question: str) -> None:
     assert not seeks_resource(question)
@@ -47,3 +85,16 @@ def test_kind_topics_and_language_named_in_the_question() -> None:
     assert asked_language("Is there a toolkit?") is None
     assert "template" in wanted_types("Avez-vous un modèle de lettre ?")
     assert "case-study" in wanted_types("How do other countries do it?")
+
+
+def test_publishers_and_level_named_in_the_question() -> None:
+    """A question naming a publisher (in its own language) favours that publisher's resources; descriptive
+    parts of the publisher field and Article 6 vocabulary are not names."""
+    assert publisher_names("UNDP and UNFCCC (funded by Switzerland's SECO)") == {"undp", "unfccc"}
+    assert publisher_names("NDC Partnership; Perspectives Climate Research") == {"ndc partnership",
+                                                                                 "perspectives climate research"}
+    assert "roadmap" not in " ".join(publisher_names("National MRV system; roadmap prepared with UNDP support"))
+    assert "undp" in named_publishers("Quel appui le PNUD offre-t-il ?").split()
+    assert "world bank" in named_publishers("¿Qué apoyo ofrece el Banco Mundial?")
+    assert wanted_level("Je débute sur l'article 6 : par où commencer ?") == "introductory"
+    assert wanted_level("A technical paper on baselines") is None

@@ -4,12 +4,17 @@ closest); rulebook questions keep their rulebook answer, with at most one fittin
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.services import Services
 from bot.tools import store
+from bot.tools.catalogue import load_folder
+from bot.tools.recommend import Pick, choose
 
 pytestmark = pytest.mark.model
+SAMPLE = load_folder()[0]
 
 
 async def test_a_toolkit_question_gets_fitting_resources_with_reasons_and_links(services: Services) -> None:
@@ -55,3 +60,15 @@ async def test_rulebook_questions_keep_the_rulebook_answer(services: Services) -
     assert answer.kind == "answer" and "15 April" in answer.text
     guided = await services.answerer.ask("What does the guidance say about a template for the authorization?")
     assert guided.kind != "tools"
+
+
+def test_own_language_resources_come_first_without_crowding_out_the_best_fit() -> None:
+    """Asked in French, one French resource leads and the two best fits in English follow; asked "in French",
+    two French ones lead. Scores are the ranking's (bot.tools.recommend.rank)."""
+    english = [Pick(replace(SAMPLE, id=f"en-{n}", url=f"https://example.org/en/{n}"), score, 0.8, False)
+               for n, score in enumerate((1.2, 1.1, 1.05))]
+    french = [Pick(replace(SAMPLE, id=f"fr-{n}", url=f"https://example.org/fr/{n}"), score, 0.7, True)
+              for n, score in enumerate((0.95, 0.9))]
+    picks = sorted(english + french, key=lambda p: -p.score)
+    assert [p.resource.id for p in choose(picks)] == ["fr-0", "en-0", "en-1"]
+    assert [p.resource.id for p in choose(picks, named=True)] == ["fr-0", "fr-1", "en-0"]
