@@ -99,7 +99,9 @@ def chat() -> None:
         svc = await services()
         conversation = f"cli:{secrets.token_hex(8)}"
         out.print("A6IP Article 6 assistant. Ask about Article 6.2, 6.4, 6.8, reporting, registries, A6IP...")
-        out.print("'more' shows the rest of an answer; exit, quit, an empty line or Ctrl-D to leave.\n")
+        out.print("'more' shows the rest of an answer; exit, quit, an empty line or Ctrl-D to leave.")
+        out.print("A6IP support packages are requested with /support in Telegram, /a6 support in Slack or the "
+                  "button on the web page; `a6bot support list` shows the requests.\n", markup=False)
         last: Answer | None = None
         try:
             while True:

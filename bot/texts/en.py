@@ -26,6 +26,10 @@ MESSAGES: dict[str, str] = {
         "• In a private conversation: type your question.\n"
         "• In a group or channel: `{ask} your question`, mention me, or reply to one of my messages.\n"
         "Under each answer: 👍 / 👎 to tell us if it helped, and *ask A6IP staff* to pass it to a person.\n\n"
+        "*A6IP support*\n"
+        "{support} — ask for an A6IP support package for your country (Article 6 strategy, authorization, "
+        "reporting, tracking, project initiation, methodology development): eight short questions in a private "
+        "chat, then a reference number; A6IP staff take it from there.\n\n"
         "*Events*\n"
         "{events} — upcoming events (`{events} reporting` for one topic)\n"
         "{subscribe} — announcements and reminders here: `{subscribe} reporting, tracking` or `{subscribe} all`\n"
@@ -152,7 +156,8 @@ MESSAGES: dict[str, str] = {
     "web.title": "Ask the A6IP bot",
     "web.intro": ("Questions on the Article 6 rulebook (6.2, 6.4, 6.8, reporting, registries) answered from the "
                   "official decisions, with their sources. No sign-in; questions are kept anonymously to "
-                  "improve the answers."),
+                  "improve the answers. To ask for an A6IP support package for your country, press “Request A6IP "
+                  "support” under the chat."),
     "web.language": "Language",
     "web.conversation": "Conversation",
     "web.you": "You",

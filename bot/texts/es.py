@@ -26,6 +26,11 @@ MESSAGES: dict[str, str] = {
         "• En un grupo o canal: `{ask} su pregunta`, mencióneme o responda a uno de mis mensajes.\n"
         "Debajo de cada respuesta: 👍 / 👎 para decirnos si le sirvió, y *preguntar al equipo de A6IP* para "
         "pasarla a una persona.\n\n"
+        "*Apoyo de la A6IP*\n"
+        "{support} — solicitar un paquete de apoyo de la A6IP para su país (estrategia del artículo 6, "
+        "autorización, presentación de información, seguimiento, inicio de proyectos, desarrollo de "
+        "metodologías): ocho preguntas breves en un chat privado y luego un número de referencia; el equipo de "
+        "la A6IP se encarga del resto.\n\n"
         "*Eventos*\n"
         "{events} — próximos eventos (`{events} reporting` para un tema)\n"
         "{subscribe} — anuncios y recordatorios aquí: `{subscribe} reporting, tracking` o `{subscribe} all`\n"
@@ -156,7 +161,8 @@ MESSAGES: dict[str, str] = {
     "web.title": "Pregunte al bot de la A6IP",
     "web.intro": ("Preguntas sobre las normas del artículo 6 (6.2, 6.4, 6.8, presentación de información, "
                   "registros), respondidas a partir de las decisiones oficiales y con sus fuentes. Sin registro; "
-                  "las preguntas se guardan de forma anónima para mejorar las respuestas."),
+                  "las preguntas se guardan de forma anónima para mejorar las respuestas. Para solicitar un paquete de "
+                  "apoyo de la A6IP para su país, pulse «Solicitar apoyo de la A6IP» debajo del chat."),
     "web.language": "Idioma",
     "web.conversation": "Conversación",
     "web.you": "Usted",

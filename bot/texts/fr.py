@@ -26,6 +26,11 @@ MESSAGES: dict[str, str] = {
         "• Dans un groupe ou un canal : `{ask} votre question`, mentionnez-moi ou répondez à l'un de mes messages.\n"
         "Sous chaque réponse : 👍 / 👎 pour nous dire si elle vous a aidé, et *demander à l'équipe A6IP* pour la "
         "transmettre à une personne.\n\n"
+        "*Appui de l'A6IP*\n"
+        "{support} — demander un programme d'appui de l'A6IP pour votre pays (stratégie relative à l'article 6, "
+        "autorisation, communication d'informations, suivi, lancement de projets, élaboration de méthodologies) : "
+        "huit questions courtes en conversation privée, puis un numéro de référence ; l'équipe A6IP prend le "
+        "relais.\n\n"
         "*Événements*\n"
         "{events} — événements à venir (`{events} reporting` pour un thème)\n"
         "{subscribe} — annonces et rappels ici : `{subscribe} reporting, tracking` ou `{subscribe} all`\n"
@@ -156,7 +161,9 @@ MESSAGES: dict[str, str] = {
     "web.title": "Interroger le bot de l'A6IP",
     "web.intro": ("Questions sur les règles de l'article 6 (6.2, 6.4, 6.8, communication d'informations, "
                   "registres), avec des réponses tirées des décisions officielles et leurs sources. Sans "
-                  "connexion ; les questions sont conservées de façon anonyme pour améliorer les réponses."),
+                  "connexion ; les questions sont conservées de façon anonyme pour améliorer les réponses. Pour demander "
+                  "un programme d'appui de l'A6IP pour votre pays, touchez « Demander un appui de l'A6IP » sous la "
+                  "conversation."),
     "web.language": "Langue",
     "web.conversation": "Conversation",
     "web.you": "Vous",

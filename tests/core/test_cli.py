@@ -105,4 +105,5 @@ def test_chat_follows_the_conversation_shows_more_and_leaves_on_exit(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Answering: What is the deadline for annual information under Article 6.2?" in result.stdout
     assert "Hello!" in result.stdout and "Goodbye!" in result.stdout
+    assert "/support in Telegram, /a6 support in Slack" in result.stdout  # where a support package is asked for
     assert "Decision 2/CMA.3, annex, para. 1" not in result.stdout  # left before the last question

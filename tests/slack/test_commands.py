@@ -83,7 +83,8 @@ async def test_unknown_topic_changes_nothing(slack: Slack) -> None:
 
 async def test_help_and_unknown_sub_commands(slack: Slack) -> None:
     for text in ("help", ""):
-        assert "`/a6 subscribe reporting, tracking`" in (await reply(slack, text))["text"]
+        help_ = (await reply(slack, text))["text"]
+        assert "`/a6 subscribe reporting, tracking`" in help_ and "/a6 support — ask for an A6IP support package" in help_
     posted = await reply(slack, "frobnicate now")
     assert "I don't know `/a6 frobnicate`" in posted["text"] and "/a6 events" in posted["text"]
 
@@ -100,6 +101,7 @@ async def test_a_french_slack_user_gets_french(slack: Slack) -> None:
     slack.api.locales["U0FR"] = "fr-FR"
     help_ = await reply(slack, "help", user="U0FR")
     assert "*Poser une question*" in help_["text"] and "`/a6 subscribe reporting, tracking`" in help_["text"]
+    assert "*Appui de l'A6IP*" in help_["text"] and "/a6 support — demander un programme d'appui" in help_["text"]
     posted = await reply(slack, "subscribe 6.2", user="U0FR")
     assert "Annonces d'événements ici : *Article 6.2 : démarches concertées*" in posted["text"]
     row = await subscriptions.get(slack.services.db, platform="slack", chat_id="C0GENERAL")

@@ -28,6 +28,7 @@ async def test_a_spanish_request_on_the_web_page_and_its_email_notice(
         http, services: Services, console: Console, smtp: SmtpServer) -> None:  # noqa: F811
     page = await http.get("/?lang=es")
     assert 'id="support"' in page.text and "Solicitar apoyo de la A6IP" in page.text
+    assert "Para solicitar un paquete de apoyo de la A6IP para su país, pulse «Solicitar apoyo" in page.text
     token = await token_of(http, "es")
     offer = await post(http, "/web/ask", token, question="¿Puede la A6IP ayudarnos a establecer nuestro proceso de "
                                                           "autorización?")

@@ -23,6 +23,7 @@ async def test_start_and_help(api: BotApiServer, bot: Runner) -> None:
     [help_] = await exchange(api, api.text_update("/help"))
     for command in ("/ask", "/events", "/subscribe", "/unsubscribe", "/subscriptions", "/timezone"):
         assert command in help_.text
+    assert "/support — ask for an A6IP support package for your country" in help_.text
 
 
 async def test_a_french_speaking_user_gets_french_help_and_buttons(api: BotApiServer, bot: Runner) -> None:
@@ -32,6 +33,7 @@ async def test_a_french_speaking_user_gets_french_help_and_buttons(api: BotApiSe
     assert welcome.text.startswith("Bonjour ! Je suis le bot A6IP") and "/subscribe" in welcome.text
     [help_] = await exchange(api, api.text_update("/help", user=french))
     assert "Poser une question" in help_.text and "/subscribe reporting, tracking" in help_.text
+    assert "/support — demander un programme d'appui de l'A6IP pour votre pays" in help_.text
     [reply] = await exchange(api, api.text_update("When is annual information under Article 6.2 due?", user=french))
     assert [b["text"] for b in reply.buttons] == ["👍 utile", "👎 pas utile", "demander à l'équipe A6IP"]
     [keyboard] = await exchange(api, api.text_update("/subscribe", user=french))
