@@ -126,6 +126,14 @@ async def authenticate(db: Database, *, email: str, password: str) -> StaffAccou
         return account
 
 
+async def password_matches(db: Database, *, account_id: int, password: str) -> bool:
+    """Whether `password` is the account's own (a staff member confirming who they are before a change)."""
+    async with db.session() as session:
+        account = await session.get(StaffAccount, account_id)
+        stored = account.password_hash if account else DUMMY_HASH
+    return await asyncio.to_thread(_verify, stored, password) and account is not None
+
+
 async def set_password(db: Database, *, email: str, password: str, actor: str) -> bool:
     """A new password; every session of the account ends with the change, in the same transaction."""
     email = email.strip().lower()

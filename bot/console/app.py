@@ -7,8 +7,8 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from bot.console import pages_events, pages_home, pages_kb, pages_questions, pages_staff, pages_support, pages_tools
-from bot.console import pages_watch
+from bot.console import pages_account, pages_events, pages_home, pages_kb, pages_questions, pages_staff, pages_support
+from bot.console import pages_tools, pages_watch
 from bot.console.curation import MAX_UPLOAD, Curator
 from bot.console.sessions import ABSOLUTE, IDLE, ServerSessions
 from bot.console.signin_limit import SignInLimit
@@ -32,6 +32,7 @@ def console_app(services: Services, *, idle_seconds: int = IDLE, absolute_second
     a row that logout, a password change and expiry delete."""
     routes = [*pages_home.routes, *pages_kb.routes, *pages_questions.routes, *pages_staff.routes,
               *pages_events.routes, *pages_support.routes, *pages_watch.routes, *pages_tools.routes,
+              *pages_account.routes,
               Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
     middleware = [Middleware(BodyLimit, limit_for=body_limit),  # type: ignore[arg-type]
                   Middleware(ServerSessions, db=services.db, idle=idle_seconds, absolute=absolute_seconds,  # type: ignore[arg-type]

@@ -10,10 +10,10 @@ from sqlalchemy import select, update
 
 from bot.console.accounts import set_password
 from bot.console.auth import FLASH_LIMIT
-from bot.console.models import StaffSession
+from bot.console.models import AuditEntry, StaffSession
 from bot.console.sessions import ABSOLUTE, COOKIE, IDLE
 from bot.services import Services
-from tests.console.conftest import STAFF, Client, app, client, post_form, sign_in  # noqa: F401  (fixtures)
+from tests.console.conftest import PASSWORD, STAFF, Client, app, client, post_form, sign_in  # noqa: F401  (fixtures)
 
 
 async def test_a_stolen_cookie_stops_working_after_logout(client: Client, services: Services) -> None:
@@ -76,3 +76,50 @@ async def test_messages_after_a_redirect_are_short_and_stay_on_the_server(client
     page = (await admin.get("/staff")).text
     assert "is not an email address" in page or "…" in page
     assert long_email[:FLASH_LIMIT] not in page
+
+
+async def test_staff_change_their_own_password_in_the_console(client: Client, services: Services) -> None:
+    """The current password is asked for and counted like a sign-in; the change ends the account's other sessions
+    (a copied cookie too) and this browser goes on with a new token; without the form's CSRF token nothing happens."""
+    laptop, phone = await client("viewer"), await client("viewer")
+    copied = laptop.cookies[COOKIE]
+    page = (await laptop.get("/account")).text
+    assert 'action="/account/password"' in page and 'href="/account"' in page  # reached from every page's header
+    new = "a brand new passphrase"
+    forged = await laptop.post("/account/password", data={"csrf": "forged", "current": PASSWORD, "password": new,
+                                                           "again": new})
+    assert forged.status_code == 403 and "CSRF" in forged.text
+    for form, message in (({"current": "not it", "password": new, "again": new}, "current password is not right"),
+                          ({"current": PASSWORD, "password": new, "again": new + "!"}, "two new passwords differ"),
+                          ({"current": PASSWORD, "password": "short", "again": "short"}, "at least 10 characters")):
+        response = await post_form(laptop, "/account", "/account/password", form)
+        assert response.status_code == 303
+        assert message in (await laptop.get("/account")).text
+    assert (await phone.get("/kb")).status_code == 200  # nothing changed so far
+
+    changed = await post_form(laptop, "/account", "/account/password", {"current": PASSWORD, "password": new,
+                                                                         "again": new})
+    assert changed.status_code == 303 and laptop.cookies[COOKIE] != copied
+    assert "Your password is changed" in (await laptop.get("/account")).text
+    assert (await phone.get("/kb")).status_code == 303
+    thief = await client()
+    thief.cookies.set(COOKIE, copied)
+    assert (await thief.get("/kb")).status_code == 303
+    assert (await sign_in(await client(), STAFF["viewer"])).status_code == 401  # the old password is gone
+    assert (await sign_in(await client(), STAFF["viewer"], new)).status_code == 303
+    async with services.db.session() as session:
+        actions = (await session.scalars(select(AuditEntry.action).where(AuditEntry.target == STAFF["viewer"])
+                                         .where(AuditEntry.action.like("staff.password%")))).all()
+    assert sorted(actions) == ["staff.password", "staff.password_failed"]
+
+
+async def test_guessing_the_current_password_is_braked_like_a_sign_in(client: Client) -> None:
+    """A stolen session cannot be used to try passwords at leisure: the sign-in brake counts each guess."""
+    browser = await client("curator")
+    for _ in range(6):  # the free turns, and the first one that sets a wait
+        await post_form(browser, "/account", "/account/password", {"current": "guess", "password": "x" * 12,
+                                                                     "again": "x" * 12})
+    await post_form(browser, "/account", "/account/password", {"current": PASSWORD, "password": "y" * 12,
+                                                                "again": "y" * 12})
+    assert "Too many wrong passwords for this account" in (await browser.get("/account")).text
+    assert (await browser.get("/kb")).status_code == 200  # not changed: still signed in
