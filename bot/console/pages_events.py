@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from sqlalchemy import select
 from starlette.datastructures import FormData, UploadFile
@@ -29,9 +29,14 @@ EVENT_FILES = {".ics", ".ical", ".yaml", ".yml", ".csv"}
 FIELD_CAP = 100_000  # read generously: EventSpec refuses a field over its limit by name, nothing is cut silently
 
 
-def event_path(uid: str) -> str:
-    """An event's page; any uid (an occurrence of a recurring event holds '/', ':' and '+') is quoted."""
-    return f"/events/{quote(uid, safe='')}"
+def event_path(uid: str, page: str = "view") -> str:
+    """An event's page (view, edit, cancel). The uid goes in the query string, where any uid can: in the path,
+    browsers resolve a uid "." or ".." (even as %2E) away, and one such as "x/edit" or "new" names another page."""
+    return f"/events/{page}?{urlencode({'uid': uid}, quote_via=quote)}"
+
+
+def uid_of(request: Request) -> str:
+    return request.query_params.get("uid", "")
 
 
 def spec_from(form: FormData, uid: str) -> store.EventSpec:
@@ -66,7 +71,7 @@ async def event_list(request: Request, staff: Staff) -> Response:
 async def event_detail(request: Request, staff: Staff) -> Response:
     """One event and every delivery planned for it: to whom, in which state, and the last error."""
     db = request.app.state.services.db
-    row = await store.get(db, uid=request.path_params["uid"])
+    row = await store.get(db, uid=uid_of(request))
     if row is None:
         return page(request, "message.html", staff, status_code=404, message="There is no such event.")
     async with db.session() as session:
@@ -83,7 +88,7 @@ async def event_new(request: Request, staff: Staff) -> Response:
 
 @guard("curator")
 async def event_edit(request: Request, staff: Staff) -> Response:
-    row = await store.get(request.app.state.services.db, uid=request.path_params["uid"])
+    row = await store.get(request.app.state.services.db, uid=uid_of(request))
     if row is None:
         return page(request, "message.html", staff, status_code=404, message="There is no such event.")
     return form_page(request, staff, row)
@@ -113,7 +118,7 @@ async def event_save(request: Request, staff: Staff) -> Response:
 
 @guard("curator")
 async def event_cancel(request: Request, staff: Staff) -> Response:
-    db, uid = request.app.state.services.db, request.path_params["uid"]
+    db, uid = request.app.state.services.db, uid_of(request)
     async with db.session() as session:
         row = await store.cancel(db, uid=uid, session=session)
         if row is not None:
@@ -177,8 +182,7 @@ routes = [
     Route("/events/new", event_new),
     Route("/events/save", event_save, methods=["POST"]),
     Route("/events/import", event_import, methods=["POST"]),
-    # {uid:path}: a uid may hold '/'; the pages under an event come first so that ".../edit" is not a uid
-    Route("/events/{uid:path}/edit", event_edit),
-    Route("/events/{uid:path}/cancel", event_cancel, methods=["POST"]),
-    Route("/events/{uid:path}", event_detail),
+    Route("/events/view", event_detail),  # ?uid=: see event_path
+    Route("/events/edit", event_edit),
+    Route("/events/cancel", event_cancel, methods=["POST"]),
 ]

@@ -161,8 +161,9 @@ async def upcoming(db: Database, *, topic: str | None = None, now: datetime | No
 
 
 def calendar_url(base: str, uid: str) -> str:
-    """The event's .ics address; any uid (a recurring occurrence's holds '/', '+' and ':') is quoted."""
-    return f"{base.rstrip('/')}/calendar/{quote(uid, safe='/@:+')}.ics"
+    """The event's .ics address; any uid is quoted into one path segment ('/' too, so no part of a uid such as
+    "./x" or "a/../b" is a "." or ".." segment that a browser would resolve to another event's address)."""
+    return f"{base.rstrip('/')}/calendar/{quote(uid, safe='@:+')}.ics"
 
 
 def info(row: Event, *, base_url: str) -> EventInfo:

@@ -42,7 +42,7 @@ async def test_create_edit_cancel_with_notices_and_failures(client: Client, serv
             "end": f"{NEXT_YEAR}-03-12T12:00", "timezone": "Tokyo", "kind": "wg-meeting", "topics": ["tracking"],
             "place": "Bonn", "language": "en"}
     response = await post_form(c, "/events/new", "/events/save", form)
-    assert response.headers["location"] == "/events/tracking-wg-9"
+    assert response.headers["location"] == "/events/view?uid=tracking-wg-9"
     row = await store.get(db, uid="tracking-wg-9")
     assert row is not None and row.timezone == "Asia/Tokyo" and row.starts_at.hour == 1  # 10:00 Tokyo = 01:00 UTC
 
@@ -50,11 +50,11 @@ async def test_create_edit_cancel_with_notices_and_failures(client: Client, serv
     async with db.session() as session:
         await session.execute(update(Delivery).where(Delivery.subscription_id == 2)
                               .values(state="failed", attempts=3, last_error="channel_not_found"))
-    page = html.unescape((await c.get("/events/tracking-wg-9")).text)
+    page = html.unescape((await c.get("/events/view?uid=tracking-wg-9")).text)
     assert "telegram:1001" in page and "slack:C42" in page and "channel_not_found" in page and "announce" in page
 
     edit = {**form, "existing": "tracking-wg-9", "start": f"{NEXT_YEAR}-03-12T11:00", "status": "scheduled"}
-    await post_form(c, "/events/tracking-wg-9/edit", "/events/save", edit)
+    await post_form(c, "/events/edit?uid=tracking-wg-9", "/events/save", edit)
     row = await store.get(db, uid="tracking-wg-9")
     assert row is not None and row.revision == 2 and "starts_at" in row.last_changes
 
@@ -65,7 +65,7 @@ async def test_create_edit_cancel_with_notices_and_failures(client: Client, serv
     backwards = await post_form(c, "/events/new", "/events/save", {**form, "uid": "y", "end": f"{NEXT_YEAR}-03-11T10:00"})
     assert backwards.status_code == 400 and "ends before it starts" in backwards.text
 
-    response = await post_form(c, "/events/tracking-wg-9", "/events/tracking-wg-9/cancel")
+    response = await post_form(c, "/events/view?uid=tracking-wg-9", "/events/cancel?uid=tracking-wg-9")
     assert "is cancelled" in message((await c.get(response.headers["location"])).text)
     row = await store.get(db, uid="tracking-wg-9")
     assert row is not None and row.status == "cancelled" and row.revision == 3
@@ -99,5 +99,5 @@ async def test_event_form_shows_times_in_the_event_zone(client: Client, services
                            timezone="Europe/Berlin")
     async with services.db.session() as session:
         await store.upsert(session, spec, source="test")
-    page = (await (await client("curator")).get("/events/tz-1/edit")).text
+    page = (await (await client("curator")).get("/events/edit?uid=tz-1")).text
     assert f'value="{NEXT_YEAR}-06-01T09:00"' in page  # 07:00 UTC is 09:00 in Berlin in summer

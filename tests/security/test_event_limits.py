@@ -149,31 +149,42 @@ async def test_any_uid_opens_in_the_console(client: Client, services: Services) 
     c = await client("curator")
     uid = "wg/3?x#y z"
     created = await post_form(c, "/events/new", "/events/save", {**FORM, "uid": uid})
-    assert created.status_code == 303 and created.headers["location"] == "/events/wg%2F3%3Fx%23y%20z"
+    assert created.status_code == 303 and created.headers["location"] == "/events/view?uid=wg%2F3%3Fx%23y%20z"
+    # "." and ".." would vanish from a path (browsers resolve them, even as %2E); "new" and "x/edit" would name
+    # other pages; "./x" and "a/../b" would lose a segment. Each opens, edits and cancels as its own event.
+    awkward = [".", "..", "new", "x/edit", "./x", "a/../b"]
+    for n, name in enumerate(awkward):
+        title = f"Awkward uid {n}"
+        assert (await post_form(c, "/events/new", "/events/save", {**FORM, "uid": name, "title": title})).status_code == 303
     listing = (await c.get("/events")).text
-    link = re.search(r'href="(/events/wg[^"]+)"', listing)
-    assert link is not None
-    page = await c.get(html.unescape(link.group(1)))
-    assert page.status_code == 200 and "Tracking working group" in page.text
-    edit = re.search(r'href="(/events/wg[^"]+/edit)"', page.text)
-    assert edit is not None and (await c.get(html.unescape(edit.group(1)))).status_code == 200
-    cancel = re.search(r'action="(/events/wg[^"]+/cancel)"', page.text)
-    assert cancel is not None
-    await post_form(c, html.unescape(link.group(1)), html.unescape(cancel.group(1)))
-    row = await store.get(services.db, uid=uid)
-    assert row is not None and row.status == "cancelled"
+    for n, name in enumerate([uid, *awkward]):
+        title = "Tracking working group" if n == 0 else f"Awkward uid {n - 1}"
+        link = re.search(rf'<a href="([^"]+)">{title}</a>', listing)
+        assert link is not None, name
+        page = await c.get(html.unescape(link.group(1)))
+        assert page.status_code == 200 and f"<h1>{title}</h1>" in page.text, name
+        edit = re.search(r'href="([^"]+)">Edit</a>', page.text)
+        assert edit is not None
+        form = (await c.get(html.unescape(edit.group(1)))).text
+        assert f'name="existing" value="{html.escape(name)}"' in form, name
+        cancel = re.search(r'<form method="post" action="([^"]+)" class="inline"', page.text)
+        assert cancel is not None
+        await post_form(c, html.unescape(link.group(1)), html.unescape(cancel.group(1)))
+        row = await store.get(services.db, uid=name)
+        assert row is not None and row.status == "cancelled", name
     weekly = calendar("UID:clinic@example.org", f"DTSTART:{NEXT_YEAR}0105T090000Z", "RRULE:FREQ=WEEKLY;COUNT=2",
                       "SUMMARY:Clinic")
     await post_form(c, "/events", "/events/import", files={"file": ("feed.ics", weekly, "text/calendar")})
     occurrence = f"clinic@example.org/{NEXT_YEAR}-01-05T09:00:00+00:00"
     assert await store.get(services.db, uid=occurrence) is not None
-    links = re.findall(r'href="(/events/clinic[^"]+)"', (await c.get("/events")).text)
+    links = re.findall(r'href="(/events/view\?uid=clinic[^"]+)"', (await c.get("/events")).text)
     assert len(links) == 2
     for href in links:
         opened = await c.get(html.unescape(href))
         assert opened.status_code == 200 and "Clinic" in opened.text
     feed = Starlette(routes=[Route(path, endpoint) for path, endpoint in calendar_routes(services.db, base_url=BASE)])
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=feed), base_url=BASE) as web:
-        for name in (uid, occurrence):
+        for name, title in ((uid, "Tracking working group"), (occurrence, "Clinic"),
+                            *((name, f"Awkward uid {n}") for n, name in enumerate(awkward))):
             ics = await web.get(store.calendar_url(BASE, name))
-            assert ics.status_code == 200 and "BEGIN:VEVENT" in ics.text
+            assert ics.status_code == 200 and f"SUMMARY:{title}" in ics.text, name  # that event's, no other's
