@@ -63,12 +63,26 @@ async def test_a_poisoned_document_is_reported_and_skipped_not_retried(tmp_path:
         assert again.failed == [] and encoder.passages == encoded  # not tried again until it changes
     finally:
         await svc.close()
-    # A restart with the poisoned document in the database still comes up, and says what it skipped.
-    svc = await open_services(settings, encoder=HashEncoder(poison="zanzibarite"), wait=False)
+    # A restart with the poisoned document in the database answers /healthz at once, while the encoder is held
+    # up on it (an answer that waited for indexing could never come), then comes up and says what it skipped.
+    restarted = HashEncoder(poison="zanzibarite")
+    restarted.gate = threading.Event()
+    svc = await open_services(settings, encoder=restarted, wait=False)
+    server = HttpServer("127.0.0.1", free_port())
+    add_health(server, svc)
+    await server.start()
     try:
-        await svc.indexer.wait()
-        assert svc.indexer.ready and len(svc.indexer.status()["skipped"]) == 1
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{server.port}", timeout=5) as client:
+            response = await client.get("/healthz")
+            assert response.status_code == 503 and response.json()["status"] == "indexing"
+            restarted.gate.set()
+            await svc.indexer.wait()
+            response = await client.get("/healthz")
+            assert response.status_code == 200 and response.json()["status"] == "ok"
+            assert [s["source"] for s in response.json()["skipped"]] == [str((docs / "bad.md").resolve())]
     finally:
+        restarted.gate.set()
+        await server.stop()
         await svc.close()
 
 
