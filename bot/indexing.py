@@ -82,8 +82,8 @@ class Indexer:
         finally:
             self._lock.release()
 
-    async def refresh(self, progress: Progress | None = None) -> SyncStats:
-        """Sync the index with the database; the caller holds `writing()`."""
+    async def refresh(self, progress: Progress | None = None, *, encode: bool = True) -> SyncStats:
+        """Sync the index with the database; the caller holds `writing()`. `encode` False: stored vectors only."""
         revision = await kb_revision(self.db)
 
         def report(done: int, total: int) -> None:
@@ -92,7 +92,7 @@ class Indexer:
                 progress(done, total)
 
         stats = await sync_index(self.db, self.index, path=self.path, progress=report, prebuilt=self.prebuilt,
-                                 skip={f.chunk_id: f.text_hash for f in self.failed.values()})
+                                 skip={f.chunk_id: f.text_hash for f in self.failed.values()}, encode=encode)
         for failure in stats.failed:
             self.failed[failure.chunk_id] = failure
         self.revision = revision
@@ -106,9 +106,16 @@ class Indexer:
             return await self.refresh(progress)
 
     async def open(self, progress: Progress | None = None) -> SyncStats:
-        """The start-up sync, awaited (the CLI); afterwards the index is ready."""
+        """The start-up sync; afterwards the index is ready. Everything with stored vectors comes first, and
+        once that leaves something to search the index is ready: a worker restarted while a big upload was
+        being embedded answers from the rest at once and embeds the upload meanwhile, as a running worker does.
+        Only an index with nothing stored (a first start without prebuilt vectors) waits for the encoder."""
         try:
-            return await self.update(progress, timeout=None)
+            async with self.writing(timeout=None):
+                await self.refresh(progress, encode=False)
+                if len(self.index):
+                    self._ready.set()
+                return await self.refresh(progress)
         finally:
             self._ready.set()
 

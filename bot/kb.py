@@ -233,12 +233,13 @@ def indexed_chunks() -> Select[tuple[int, str]]:
 
 async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[int, int], None] | None = None,
                      path: Path | None = None, skip: dict[int, str] | None = None,
-                     prebuilt: Prebuilt | None = None) -> SyncStats:
+                     prebuilt: Prebuilt | None = None, encode: bool = True) -> SyncStats:
     """Bring the index in line with the database: new or changed chunks get their stored vectors, or are
     embedded (and their vectors stored for every other worker), removed ones go; then one atomic swap, and a
     save when `path` is given. A chunk the encoder fails on is reported in `failed` and skipped; `skip`
     (chunk id -> text hash) names chunks that failed before and are not tried again until they change;
-    `prebuilt` vectors (`a6bot kb prebuild`) are used for what the database does not hold yet."""
+    `prebuilt` vectors (`a6bot kb prebuild`) are used for what the database does not hold yet. With `encode`
+    False nothing is embedded: only chunks whose vectors are stored or prebuilt join the index (a quick pass)."""
     skip = skip or {}
     async with db.session() as session:
         current = dict((await session.execute(indexed_chunks())).all())
@@ -256,12 +257,20 @@ async def sync_index(db: Database, index: SearchIndex, *, progress: Callable[[in
         missing = [item for item in items if any(e.name not in item.embeddings for e, _ in index.models_for(item))]
         if prebuilt is not None and len(prebuilt):
             prebuilt.fill(index, missing)
-        stats.encoded += sum(any(e.name not in item.embeddings for e, _ in index.models_for(item)) for item in missing)
-        failed = await _embed(index, missing, sources)
-        stats.failed.extend(failed)
-        if missing:
-            await _store_vectors(db, [item for item in missing if item.id not in {f.chunk_id for f in failed}])
-        ready.extend(item for item in items if item.id not in {f.chunk_id for f in failed})
+        if encode:
+            stats.encoded += sum(any(e.name not in item.embeddings for e, _ in index.models_for(item))
+                                 for item in missing)
+            failed = await _embed(index, missing, sources)
+            stats.failed.extend(failed)
+            if missing:
+                await _store_vectors(db, [item for item in missing if item.id not in {f.chunk_id for f in failed}])
+            left_out = {f.chunk_id for f in failed}
+        else:
+            left_out = {item.id for item in missing
+                        if any(e.name not in item.embeddings for e, _ in index.models_for(item))}
+            if filled := [item for item in missing if item.id not in left_out]:
+                await _store_vectors(db, filled)  # prebuilt ones: kept for the other workers, as when encoding
+        ready.extend(item for item in items if item.id not in left_out)
         if progress:
             progress(min(start + SYNC_BATCH, len(wanted)), len(wanted))
     stats.embedded = len(ready)
