@@ -92,9 +92,11 @@ def a6bot() -> list[str]:
     return [sys.executable, "-c", "from bot.cli import main; main()"]
 
 
-async def start_worker(n: int, database_url: str, folder: Path, port: int) -> Worker:
+async def start_worker(n: int, database_url: str, folder: Path, port: int,
+                       extra: dict[str, str] | None = None) -> Worker:
+    """`a6bot run` as worker n (its own data directory under `folder`), with `extra` environment variables."""
     process = await asyncio.create_subprocess_exec(
-        *a6bot(), "run", env=worker_env(database_url, folder / f"worker-{n}", port),
+        *a6bot(), "run", env={**worker_env(database_url, folder / f"worker-{n}", port), **(extra or {})},
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
     return Worker(f"worker-{n}", port, process, time.monotonic())
 

@@ -89,6 +89,23 @@ def load(workers: int = typer.Option(2, "--workers", min=1, help="`a6bot run` pr
     out.print(json.dumps(results, indent=None if as_json else 2))
 
 
+@app.command("restart")
+def restart(port: int = typer.Option(18600, "--port", help="the HTTP port of the `a6bot run` under attack"),
+            wall_mb: float = typer.Option(5.0, "--wall-mb", help="size of the documents without spaces, in MB"),
+            as_json: bool = typer.Option(False, "--json", help="print one JSON object")) -> None:
+    """`a6bot run` on a fresh data directory under every hostile input of issue 11 (what each got, in how many
+    seconds), then restarted by SIGTERM and by SIGKILL mid-indexing: seconds until /healthz answers and says ok."""
+    import asyncio
+    import tempfile
+
+    from bot.bench.restart import run as bench_restart
+
+    with tempfile.TemporaryDirectory(prefix="a6bot-bench-restart-") as folder:
+        results = asyncio.run(bench_restart(folder=Path(folder), port=port, wall_mb=wall_mb,
+                                            say=(lambda line: None) if as_json else (lambda line: out.print(line, markup=False))))
+    out.print(json.dumps(results, indent=None if as_json else 2), markup=False)
+
+
 @app.command("answers")
 def answers(with_decisions: list[Path] = typer.Option(
                 [], "--with-decisions", help="also evaluate after importing these decision files or folders"),

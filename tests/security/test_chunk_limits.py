@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.bench.hostile import wall_of_text
 from index import SentenceEncoder
 from index.encoder import MAX_INPUT_CHARS, MAX_SEQ_TOKENS, clip
 from knowledge.loaders import load_file
@@ -17,7 +18,7 @@ from knowledge.types import LoadError
 
 def test_five_megabytes_without_spaces_become_bounded_chunks(tmp_path: Path) -> None:
     path = tmp_path / "wall.txt"
-    path.write_text("Title line\n\n" + "x" * 5_000_000, encoding="utf-8")
+    path.write_bytes(wall_of_text(5_000_000))
     started = time.monotonic()
     document = load_file(path)
     assert time.monotonic() - started < 10

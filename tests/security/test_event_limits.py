@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 from typer.testing import CliRunner
 
+from bot.bench.hostile import NEVER_RULE, RRULE_BOMB as BOMB, calendar
 from bot.cli import app as cli
 from bot.outreach.calendar import calendar_routes
 from bot.outreach import events as store
@@ -27,16 +28,6 @@ from tests.console.conftest import Client, post_form
 
 NEXT_YEAR = datetime.now(timezone.utc).year + 1
 BASE = "http://bot.test"
-
-
-def calendar(*lines: str) -> bytes:
-    body = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//x//EN", "BEGIN:VEVENT", *lines, "END:VEVENT",
-            "END:VCALENDAR"]
-    return "\r\n".join(body).encode() + b"\r\n"
-
-
-BOMB = calendar("UID:bomb@example.org", "DTSTART:20250101T000000Z", "DTEND:20250101T000100Z",
-                "RRULE:FREQ=MINUTELY", "SUMMARY:Bomb")
 
 
 def test_a_minutely_rule_is_refused_quickly_with_little_memory() -> None:
@@ -68,12 +59,10 @@ def test_occurrences_in_the_window_are_capped_and_a_bounded_rule_imports() -> No
 def test_a_rule_that_never_matches_is_stopped_by_the_cpu_budget() -> None:
     """Found by the property tests: February 30 every second yields nothing to count while dateutil walks
     every day up to the year 9999 (three minutes)."""
-    never = calendar("UID:never@example.org", "DTSTART:20000102T001500",
-                     "RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30", "SUMMARY:Never")
     started = time.thread_time()
     with pytest.raises(EventImportError, match=r"never.ics: reading this calendar took more than 3 seconds; a "
                                                r"recurrence rule that matches rarely or never"):
-        parse(never, "ics", "never.ics")
+        parse(NEVER_RULE, "ics", "never.ics")
     assert time.thread_time() - started < 6
 
 

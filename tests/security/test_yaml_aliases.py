@@ -8,20 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from bot.bench.hostile import events_alias_bomb, faq_alias_bomb
 from bot.outreach.importer import EventImportError, import_events, parse
 from bot.outreach.models import Event
 from bot.services import Services
 from knowledge.loaders import load_file
 from knowledge.safe_yaml import AliasError, load_yaml
 from knowledge.types import LoadError
-
-LAUGHS = "\n".join(["a: &a 'lol lol lol lol lol lol lol lol lol'"]
-                   + [f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]" for n in range(8)])
-
-
-def faq_bomb() -> str:
-    return LAUGHS + "\nentries:\n" + "- id: bomb\n  question: Q?\n  answer: *i\n  citations: [Decision 2/CMA.3]\n"
-
 
 def test_the_shared_loader_refuses_anchors_and_aliases() -> None:
     assert load_yaml("a: [1, 2]\nb: {c: d}") == {"a": [1, 2], "b": {"c": "d"}}
@@ -37,7 +30,7 @@ def test_faq_alias_bomb_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match=r"bomb.yaml: invalid YAML: YAML anchors and aliases"):
         load_file(path)
     big = tmp_path / "laughs.yaml"
-    big.write_text(faq_bomb())
+    big.write_text(faq_alias_bomb())
     with pytest.raises(LoadError, match="anchors and aliases"):
         load_file(big)
 
@@ -50,7 +43,7 @@ def test_markdown_front_matter_alias_is_refused(tmp_path: Path) -> None:
 
 
 async def test_events_alias_bomb_is_refused_and_nothing_is_imported(tmp_path: Path, services: Services) -> None:
-    bomb = LAUGHS + "\nevents:\n- uid: bomb\n  title: *i\n  start: 2027-01-01 10:00\n"
+    bomb = events_alias_bomb()
     with pytest.raises(EventImportError, match=r"bomb.yaml: not valid YAML \(YAML anchors and aliases"):
         parse(bomb.encode(), "yaml", "bomb.yaml")
     path = tmp_path / "bomb.yaml"
