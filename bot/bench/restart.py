@@ -176,7 +176,7 @@ async def restart(worker: Worker, how: signal.Signals, database_url: str, folder
 
 async def attack(attacker: Attacker, *, feed: str, wall: bytes, say: Say, email: str, password: str) -> None:
     a, bot = attacker, attacker.worker.url
-    await a.timed(f"a {len(wall) / 1e6:g} MB document without spaces", lambda: a.upload("wall.txt", wall), say)
+    await a.timed(f"a {len(wall) / 1e6:.1f} MB document without spaces", lambda: a.upload("wall.txt", wall), say)
     await a.timed("a FAQ YAML alias bomb", lambda: a.upload("bomb.yaml", hostile.faq_alias_bomb().encode()), say)
     await a.timed("a javascript: link in an FAQ file", lambda: a.upload("links.yaml", hostile.script_link_faq().encode()), say)
     await a.timed("an events YAML alias bomb", lambda: a.events("bomb.yaml", hostile.events_alias_bomb().encode()), say)

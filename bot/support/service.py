@@ -96,8 +96,10 @@ class Support:
             return Reply(say("support.cancelled", draft.language, support=where.command), done=True)
         if turn.outcome == "confirm":
             reference = await self.confirm(draft, where)
-            return Reply(say("support.confirmed", draft.language, reference=reference, contact=self.contact),
-                         done=True, reference=reference)
+            # A channel that takes no notices (the web page) tells by email only: the confirmation says where.
+            key = "support.confirmed" if where.chat is not None else "support.confirmed.email"
+            text = say(key, draft.language, reference=reference, contact=self.contact, email=draft.answers["email"])
+            return Reply(text, done=True, reference=reference)
         await self.save(where, draft)
         return flow.prompt(draft, before=turn.error)
 

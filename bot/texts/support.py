@@ -30,6 +30,11 @@ EN: dict[str, str] = {
         "contact you about a consultation, and you will hear here when it moves on.\n"
         "Your contact details are kept only for this request, seen only by A6IP staff, and deleted on request "
         "({contact})."),
+    "support.confirmed.email": (
+        "Thank you. Your expression of interest is recorded under the reference *{reference}*. A6IP staff will "
+        "contact you about a consultation, and you will hear at {email} when it moves on.\n"
+        "Your contact details are kept only for this request, seen only by A6IP staff, and deleted on request "
+        "({contact})."),
     "support.cancelled": "Cancelled: nothing was recorded. Send {support} whenever you want to start again.",
     "support.later": "Fine. Send {support} whenever you want to start.",
     "support.closed": "This expression of interest is no longer open; send {support} to start again.",
@@ -112,6 +117,11 @@ FR: dict[str, str] = {
     "support.confirmed": (
         "Merci. Votre manifestation d'intérêt est enregistrée sous la référence *{reference}*. L'équipe A6IP vous "
         "contactera pour une consultation, et vous serez informé ici de chaque étape.\n"
+        "Vos coordonnées ne sont conservées que pour cette demande, ne sont vues que par l'équipe A6IP et sont "
+        "supprimées sur simple demande ({contact})."),
+    "support.confirmed.email": (
+        "Merci. Votre manifestation d'intérêt est enregistrée sous la référence *{reference}*. L'équipe A6IP vous "
+        "contactera pour une consultation, et vous serez informé de chaque étape à l'adresse {email}.\n"
         "Vos coordonnées ne sont conservées que pour cette demande, ne sont vues que par l'équipe A6IP et sont "
         "supprimées sur simple demande ({contact})."),
     "support.cancelled": "Annulé : rien n'a été enregistré. Envoyez {support} quand vous voudrez recommencer.",
@@ -197,6 +207,11 @@ ES: dict[str, str] = {
     "support.confirmed": (
         "Gracias. Su expresión de interés está registrada con la referencia *{reference}*. El equipo de la A6IP "
         "se pondrá en contacto con usted para una consulta, y se le informará aquí de cada etapa.\n"
+        "Sus datos de contacto se conservan solo para esta solicitud, solo los ve el equipo de la A6IP y se "
+        "eliminan si lo pide ({contact})."),
+    "support.confirmed.email": (
+        "Gracias. Su expresión de interés está registrada con la referencia *{reference}*. El equipo de la A6IP "
+        "se pondrá en contacto con usted para una consulta, y se le informará de cada etapa en {email}.\n"
         "Sus datos de contacto se conservan solo para esta solicitud, solo los ve el equipo de la A6IP y se "
         "eliminan si lo pide ({contact})."),
     "support.cancelled": "Cancelado: no se registró nada. Envíe {support} cuando quiera empezar de nuevo.",

@@ -134,6 +134,7 @@ async def test_an_expression_of_interest_from_the_web_page_reaches_the_console(s
     confirmation, board, request = await asyncio.to_thread(visit, site)
     reference = REFERENCE.search(confirmation)
     assert reference is not None and "Merci" in confirmation, confirmation
+    assert "informé de chaque étape à l'adresse awa.diop@environnement.gouv.sn" in confirmation  # the page takes none
     assert "Expression of interest (1)" in board and reference.group(0) in board and "Senegal" in board
     assert "Authorization, Reporting" in request and "awa.diop@environnement.gouv.sn" in request
     assert "Awa Diop, Point focal pour l'article 6" in request and "web" in request

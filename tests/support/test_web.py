@@ -56,6 +56,7 @@ async def test_a_spanish_request_on_the_web_page_and_its_email_notice(
     assert "*País*: Perú" in summary["text"] and "*Plazo*: En 3 meses" in summary["text"]
     done = await post(http, "/web/support", token, value="confirm")
     assert done["done"] and done["reference"] and done["reference"] in done["text"]
+    assert "se le informará de cada etapa en lucia.quispe@minam.gob.pe" in done["text"]  # by email: the page takes none
     async with services.db.session() as session:
         request = await session.scalar(select(SupportRequest))
     assert request is not None and request.country == "Peru" and request.channel == "web" and request.chat is None
