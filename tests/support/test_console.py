@@ -16,8 +16,8 @@ ANSWERS = ("Mongolia", "Ministry of Environment and Tourism", "Bat-Erdene Dorj",
            "An Article 6 strategy and a first pipeline of projects for cooperative approaches.")
 
 
-async def recorded(services: Services) -> str:
-    where = Where(conversation="telegram:7", channel="telegram", chat="7", language="en")
+async def recorded(services: Services, where: Where | None = None) -> str:
+    where = where or Where(conversation="telegram:7", channel="telegram", chat="7", language="en")
     support: Support = services.support
     await support.press("start", where)
     for answer in ANSWERS:
@@ -50,6 +50,7 @@ async def test_board_request_page_assign_note_and_questions(services: Services, 
     assert empty.status_code == 303
     page = (await curator.get(f"/support/{reference}")).text
     assert "The note is empty." in page and "assigned to diana@iges.or.jp" in page
+    assert "told in the chat where they asked and by email" in page
     assert "note: <span" in page and "Call planned for March." in page
     bad = await move(curator, reference, "teleported")
     assert bad.status_code == 303 and "Unknown step" in (await curator.get(f"/support/{reference}")).text
@@ -60,3 +61,10 @@ async def test_board_request_page_assign_note_and_questions(services: Services, 
         audit = [(a.action, a.target) for a in (await session.scalars(
             select(AuditEntry).where(AuditEntry.action.like("support.%")).order_by(AuditEntry.id))).all()]
     assert audit == [("support.assign", reference), ("support.note", reference)]
+
+
+async def test_a_request_from_the_web_page_is_answered_by_email(services: Services, console: Console) -> None:
+    """The web page takes no notices, so the curator is told the requester hears by email only."""
+    reference = await recorded(services, Where(conversation="web:v1", channel="web", chat=None, language="en"))
+    page = (await (await console("curator")).get(f"/support/{reference}")).text
+    assert "The requester is told by email." in page and "in the chat where they asked" not in page
