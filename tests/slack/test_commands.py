@@ -85,6 +85,7 @@ async def test_help_and_unknown_sub_commands(slack: Slack) -> None:
     for text in ("help", ""):
         help_ = (await reply(slack, text))["text"]
         assert "`/a6 subscribe reporting, tracking`" in help_ and "/a6 support — ask for an A6IP support package" in help_
+        assert "/a6 tools — capacity-building resources" in help_
     posted = await reply(slack, "frobnicate now")
     assert "I don't know `/a6 frobnicate`" in posted["text"] and "/a6 events" in posted["text"]
 

@@ -24,6 +24,7 @@ async def test_start_and_help(api: BotApiServer, bot: Runner) -> None:
     for command in ("/ask", "/events", "/subscribe", "/unsubscribe", "/subscriptions", "/timezone"):
         assert command in help_.text
     assert "/support — ask for an A6IP support package for your country" in help_.text
+    assert "/tools — capacity-building resources" in help_.text and "/tools reporting" in help_.text
 
 
 async def test_a_french_speaking_user_gets_french_help_and_buttons(api: BotApiServer, bot: Runner) -> None:
@@ -34,6 +35,7 @@ async def test_a_french_speaking_user_gets_french_help_and_buttons(api: BotApiSe
     [help_] = await exchange(api, api.text_update("/help", user=french))
     assert "Poser une question" in help_.text and "/subscribe reporting, tracking" in help_.text
     assert "/support — demander un programme d'appui de l'A6IP pour votre pays" in help_.text
+    assert "/tools — ressources de renforcement des capacités" in help_.text
     [reply] = await exchange(api, api.text_update("When is annual information under Article 6.2 due?", user=french))
     assert [b["text"] for b in reply.buttons] == ["👍 utile", "👎 pas utile", "demander à l'équipe A6IP"]
     [keyboard] = await exchange(api, api.text_update("/subscribe", user=french))
