@@ -95,6 +95,16 @@ Closer = Callable[[str, list[str], str], Awaitable["str | None"]]
 Observer = Callable[["Answer"], None]
 
 
+@dataclass(frozen=True)
+class RuleMatch:
+    """How closely the knowledge base answers a question, for a responder that must decide whether the rule
+    or something else answers it (bot.tools): a curated FAQ entry would lead the answer, or the closest
+    curated question is at least near (the encoder's `lead_agreeing` cosine)."""
+
+    lead: bool
+    near: bool
+
+
 class Answerer:
     """Understands the message in its conversation, retrieves, decides whether it is confident or should
     decline, composes in the asker's language, remembers the context, logs. Platform-neutral."""
@@ -132,6 +142,16 @@ class Answerer:
         if similarity >= scale.lead or (agrees and similarity >= scale.lead_agreeing):
             return Hit(faq_id, similarity, similarity, 0.0, self.index.store[faq_id])
         return None
+
+    def rulebook_match(self, question: str, language: str) -> RuleMatch:
+        """The retrieval behind an answer, only as far as telling how close the rulebook comes (no composing)."""
+        vector = self.index.query_vector(question, language)
+        with self.index.reading():
+            hits = self.index.search(question, k=12, vector=vector)
+            faq_matches = self.index.match_questions(vector, k=3)
+            lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
+        scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
+        return RuleMatch(lead=lead is not None, near=bool(faq_matches) and faq_matches[0][1] >= scale.lead_agreeing)
 
     def retrieve(self, question: str, language: str) -> Answer:
         """The synchronous part (embedding, search, composition); runs in a worker thread. The index is
@@ -304,4 +324,4 @@ class Answerer:
             return list((await session.scalars(query)).all())
 
 
-__all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "QuestionError", "Source", "validate_question"]
+__all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "QuestionError", "RuleMatch", "Source", "validate_question"]

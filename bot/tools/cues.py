@@ -286,3 +286,42 @@ def seeks_resource(question: str) -> bool:
     # "A template for...", "Background reading on...", "Course on CAs in French?": a resource word that the
     # question leads with or asks for.
     return bool(SEEK.search(folded)) or not QUESTION_WORD.match(folded.lstrip("¿¡ "))
+
+
+# Kinds of resource the rulebook never is: the decisions set out templates, outlines, formats, registries,
+# platforms and a review training programme, so "is there a template for the review report?" is answered by
+# the rule, but they hold no course, recording, study, toolkit, guide, model letter or country example.
+MATERIAL = re.compile(
+    r"\b(courses?|e-?learning|mooc|webinars?|recordings?|videos?|slides|webinaires?|cours|cursos?|seminarios? web|"
+    r"grabaci[oa]n(es)?|diapositivas|stud(y|ies)|papers?|etudes?|estudios?|reading|read|lire|lectura|leer|"
+    r"toolkits?|toolbox|tools?|outils?|herramientas?|boites? a outils|cajas? de herramientas|spreadsheet|excel|"
+    r"calculat\w+|software|logiciel|guides?|guidebooks?|handbooks?|playbooks?|blueprint|roadmaps?|road maps?|"
+    r"feuilles? de route|hojas? de ruta|guias?|resources?|ressources?|recursos?|materials?|materiels?|materiales?|"
+    r"publications?|publicaciones?|documents?|documentos?|case stud(y|ies)|examples?|exemples?|ejemplos?|"
+    r"(letters?|lettres?|cartas?) (of |d'|de )(authori[sz]ation|autorisation|autorizacion)|"
+    r"(new|newcomers?) staff|training (for|on) (new|our)|formation en ligne|online (training|learning)|"
+    # something that explains or compares, a database of deals, the version in force, where to find it
+    r"(anything|something|quelque chose|algo) (that|which|to|qui|que|para)|"
+    r"(databases?|data ?sets?) (of|on)|bases? de (donnees|datos) (des?|du|sur|sobre)|"
+    r"in force|en vigueur|vigentes?|"
+    r"where (can|could|do|should) (i|we) (find|get|see|consult|read)|ou (trouver|consulter|lire|voir)|"
+    r"donde (puedo|podemos|se puede)? ?(encontrar|encuentro|ver|consultar|leer))\b")
+
+
+def asks_for_material(question: str) -> bool:
+    """Whether a resource request asks for a kind of thing only partners publish (a course, a study, a
+    toolkit, a model letter, another country's example) rather than one the rules themselves define."""
+    folded = fold(question)
+    return bool(MATERIAL.search(folded) or PEERS.search(folded) or START.search(folded)
+                or OFFER.search(folded) or PUBLISHED.search(folded) or LOOKS.search(folded)
+                or (HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded)))
+
+
+# The rulebook's own word for a country: a request about what "every Party" or "Parties" need speaks of a
+# rule; one about what "other Parties" did asks for their examples (PEERS).
+PARTIES = re.compile(r"\b(part(y|ies)|parties|partie|partes?)\b")
+
+
+def speaks_of_parties(question: str) -> bool:
+    folded = fold(question)
+    return bool(PARTIES.search(folded)) and not PEERS.search(folded)

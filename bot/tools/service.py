@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from bot.answering import Answer
+from bot.answering import Answer, RuleMatch
 from bot.compose import Source, trim_words
 from bot.outreach.topics import parse_topics
 from bot.storage import Database
 from bot.texts import any_topic_label, say
 from bot.tools import store
 from bot.tools.catalogue import TOPICS, Resource
-from bot.tools.cues import asked_language, fold, seeks_resource
+from bot.tools.cues import asked_language, asks_for_material, fold, seeks_resource, speaks_of_parties
 from bot.tools.recommend import Pick, Recommender, choose, needed_language
 from index import Encoder
 from index.prebuilt import Prebuilt
@@ -84,6 +85,9 @@ class Tools:
                  prebuilt: Prebuilt | None = None) -> None:
         self.db = db
         self.recommender = Recommender(encoder, cache=cache, prebuilt=prebuilt)
+        # How closely the knowledge base answers a question (Answerer.rulebook_match), set by the answerer
+        # that uses these tools; without it every resource request gets the tool list.
+        self.rulebook: Callable[[str, str], RuleMatch] | None = None
 
     async def warm(self) -> None:
         """Embed the catalogue now (on start), not on the first question someone asks."""
@@ -99,17 +103,34 @@ class Tools:
 
     async def respond(self, question: str, language: str) -> Answer | None:
         """A tools answer for a question that asks for a resource; None for every other question."""
-        if not seeks_resource(question):
+        if not seeks_resource(question) or await self.rule_answers(question, language):
             return None
         picks = await self.recommend(question, language)
         if not picks:
             return None
         return compose(question, picks, language=language, needed=needed_language(question, language))
 
+    async def rule_answers(self, question: str, language: str) -> bool:
+        """Whether a question worded as a request ("is there a template for the review report?", "is there a
+        registry every Party must have?") is better answered by the rule, which then ends with one tool line:
+        the rulebook matches it closely (a curated FAQ entry would lead the answer, or it speaks of Parties
+        and a curated question is near) and it does not ask for a kind of thing only partners publish (a
+        course, a study, a toolkit, a model letter, another country's example). Wording alone could not tell
+        these apart: the same "is there a ...?" asks for the rule or for a resource."""
+        if self.rulebook is None or asks_for_material(question):
+            return False
+        match = await asyncio.to_thread(self.rulebook, question, language)
+        return match.lead or (match.near and speaks_of_parties(question))
+
     async def closing_line(self, question: str, topics: list[str], language: str) -> str | None:
-        """One tool named under a rulebook answer when it fits the question closely; None otherwise."""
-        resources = await store.active(self.db)
-        pick = await asyncio.to_thread(self.recommender.strong, question, resources, language=language)
+        """One tool named under a rulebook answer when it fits the question closely; None otherwise. A question
+        that asked for a resource but got the rule (rule_answers) is named the best one it would have got."""
+        if seeks_resource(question):
+            picks = await self.recommend(question, language, limit=1)
+            pick = picks[0] if picks else None
+        else:
+            resources = await store.active(self.db)
+            pick = await asyncio.to_thread(self.recommender.strong, question, resources, language=language)
         if pick is None:
             return None
         r = pick.resource
