@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tools.cues import (asked_language, named_publishers, publisher_names, seeks_resource, wanted_level,
+from bot.tools.cues import (asked_language, asks_for_material, speaks_of_parties, named_publishers, publisher_names, seeks_resource, wanted_level,
                             wanted_topics, wanted_types)
 
 
@@ -98,3 +98,35 @@ def test_publishers_and_level_named_in_the_question() -> None:
     assert "world bank" in named_publishers("¿Qué apoyo ofrece el Banco Mundial?")
     assert wanted_level("Je débute sur l'article 6 : par où commencer ?") == "introductory"
     assert wanted_level("A technical paper on baselines") is None
+
+
+@pytest.mark.parametrize("question", [
+    "Any e-learning on corresponding adjustments in French?",
+    "Avez-vous un modèle de lettre d'autorisation ?",
+    "Where do I find the version in force of the Article 6.4 methodology standard?",
+    "Connaissez-vous une base de données des activités au titre de l'article 6 ?",
+    "We are choosing between a national registry and the international registry. Anything that compares them?",
+    "Where can I see the initial reports other Parties have already submitted?",
+])
+def test_requests_for_what_only_partners_publish(question: str) -> None:
+    """A course, a model letter, the current text, a database of deals, other Parties' examples: a resource
+    even when the rulebook matches the subject closely."""
+    assert asks_for_material(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Is there a template for the Article 6 technical expert review report?",
+    "Is there a registry every Party in a cooperative approach needs to have?",
+    "¿Existe un registro internacional para las Partes que no tienen registro propio?",
+    "Is there a forum for registry administrators of participating Parties?",
+])
+def test_requests_for_what_the_rules_define(question: str) -> None:
+    """Outlines, registries, forums: the decisions define them, so the rule may answer (bot.tools.service)."""
+    assert not asks_for_material(question)
+
+
+def test_parties_are_the_rulebook_s_word_but_other_parties_are_examples() -> None:
+    assert speaks_of_parties("Is there a registry every Party in a cooperative approach needs to have?")
+    assert speaks_of_parties("Y a-t-il un registre que chaque Partie participante doit avoir ?")
+    assert not speaks_of_parties("Where can I see the initial reports other Parties have already submitted?")
+    assert not speaks_of_parties("Is there a toolkit for our country?")

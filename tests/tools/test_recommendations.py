@@ -62,6 +62,18 @@ async def test_rulebook_questions_keep_the_rulebook_answer(services: Services) -
     assert guided.kind != "tools"
 
 
+async def test_a_request_the_rulebook_answers_gets_the_rule_and_one_tool_line(services: Services) -> None:
+    """Worded as a request, but the rulebook answers it closely (the test knowledge base's FAQ on annual
+    information): the rule answers, ending with the one resource the request would have got; a request for
+    a course on the same subject still gets the tool list."""
+    answer = await services.answerer.ask(
+        "Is there a platform for the annual information each Party submits under Article 6.2?")
+    assert answer.kind == "answer" and answer.answered and "15 April" in answer.text
+    assert answer.footer is not None and answer.footer.count("A tool for this:") == 1
+    course = await services.answerer.ask("Is there a course on annual information under Article 6.2?")
+    assert course.kind == "tools"
+
+
 def test_own_language_resources_come_first_without_crowding_out_the_best_fit() -> None:
     """Asked in French, one French resource leads and the two best fits in English follow; asked "in French",
     two French ones lead. Scores are the ranking's (bot.tools.recommend.rank)."""
