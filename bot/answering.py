@@ -24,7 +24,7 @@ from bot.scope import declined, neighbour_topic
 from bot.smalltalk import command, greeting, small_talk, without_greeting
 from bot.storage import Database, QuestionLog
 from bot.texts import UserError, say
-from index import Hit, SearchIndex
+from index import Hit, QueryVector, SearchIndex
 from knowledge.glossary import CONTENT
 
 AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is among this many fused hits
@@ -143,24 +143,26 @@ class Answerer:
             return Hit(faq_id, similarity, similarity, 0.0, self.index.store[faq_id])
         return None
 
-    def rulebook_match(self, question: str, language: str) -> RuleMatch:
-        """The retrieval behind an answer, only as far as telling how close the rulebook comes (no composing)."""
+    def lookup(self, question: str, language: str) -> tuple[QueryVector, list[Hit], list[tuple[int, float]],
+                                                            Hit | None]:
+        """The question's vector, passages, closest curated questions and the FAQ entry that would lead. The
+        index is held still (read lock) from the search to the FAQ lead, so a change cannot slip in."""
         vector = self.index.query_vector(question, language)
         with self.index.reading():
             hits = self.index.search(question, k=12, vector=vector)
             faq_matches = self.index.match_questions(vector, k=3)
-            lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
+            return vector, hits, faq_matches, self.faq_lead(hits, faq_matches, vector.crosslingual)
+
+    def rulebook_match(self, question: str, language: str) -> RuleMatch:
+        """How close the rulebook comes to a question: the retrieval behind an answer, composing nothing."""
+        vector, _, faq_matches, lead = self.lookup(question, language)
         scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
-        return RuleMatch(lead=lead is not None, near=bool(faq_matches) and faq_matches[0][1] >= scale.lead_agreeing)
+        near = bool(faq_matches) and faq_matches[0][1] >= scale.lead_agreeing
+        return RuleMatch(lead=lead is not None, near=near)
 
     def retrieve(self, question: str, language: str) -> Answer:
-        """The synchronous part (embedding, search, composition); runs in a worker thread. The index is
-        held still (read lock) from the search to the FAQ lead, so a change cannot slip in between."""
-        vector = self.index.query_vector(question, language)
-        with self.index.reading():
-            hits = self.index.search(question, k=12, vector=vector)
-            faq_matches = self.index.match_questions(vector, k=3)
-            lead = self.faq_lead(hits, faq_matches, vector.crosslingual)
+        """The synchronous part (embedding, search, composition); runs in a worker thread."""
+        vector, hits, faq_matches, lead = self.lookup(question, language)
         faq_similarity = faq_matches[0][1] if faq_matches else 0.0
         scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
         # Only passages on the bot's subject vouch for an answer: a global-stocktake paragraph that names the
@@ -324,4 +326,5 @@ class Answerer:
             return list((await session.scalars(query)).all())
 
 
-__all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "QuestionError", "RuleMatch", "Source", "validate_question"]
+__all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "QuestionError", "RuleMatch", "Source",
+           "validate_question"]

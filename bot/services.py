@@ -154,8 +154,8 @@ def make_answerer(settings: Settings, db: Database, index: SearchIndex, tools: T
     events = EventAnswers(db, base_url=base_url(settings))
     tools = tools or make_tools(db, index)
     capacity = Capacity(settings.question_concurrency, settings.question_queue, wait=settings.question_wait)
-    answerer = Answerer(settings, db, index, salt=user_salt(settings), responders=[tools.respond, events.respond],
-                        footer_hint=events.footer, observers=[count_answer], closers=[tools.closing_line],
+    answerer = Answerer(settings, db, index, salt=user_salt(settings),
+                        responders=[tools.respond, events.respond], footer_hint=events.footer, observers=[count_answer], closers=[tools.closing_line],
                         starting=starting, capacity=capacity)
     tools.rulebook = answerer.rulebook_match  # a request the rulebook answers closely gets the rule
     return answerer

@@ -292,11 +292,14 @@ def seeks_resource(question: str) -> bool:
 # platforms and a review training programme, so "is there a template for the review report?" is answered by
 # the rule, but they hold no course, recording, study, toolkit, guide, model letter or country example.
 MATERIAL = re.compile(
-    r"\b(courses?|e-?learning|mooc|webinars?|recordings?|videos?|slides|webinaires?|cours|cursos?|seminarios? web|"
+    r"\b(courses?|e-?learning|mooc|webinars?|recordings?|videos?|slides|webinaires?|cours|cursos?|"
+    r"seminarios? web|"
     r"grabaci[oa]n(es)?|diapositivas|stud(y|ies)|papers?|etudes?|estudios?|reading|read|lire|lectura|leer|"
-    r"toolkits?|toolbox|tools?|outils?|herramientas?|boites? a outils|cajas? de herramientas|spreadsheet|excel|"
+    r"toolkits?|toolbox|tools?|outils?|herramientas?|boites? a outils|cajas? de herramientas|spreadsheet|"
+    r"excel|"
     r"calculat\w+|software|logiciel|guides?|guidebooks?|handbooks?|playbooks?|blueprint|roadmaps?|road maps?|"
-    r"feuilles? de route|hojas? de ruta|guias?|resources?|ressources?|recursos?|materials?|materiels?|materiales?|"
+    r"feuilles? de route|hojas? de ruta|guias?|resources?|ressources?|recursos?|materials?|materiels?|"
+    r"materiales?|"
     r"publications?|publicaciones?|documents?|documentos?|case stud(y|ies)|examples?|exemples?|ejemplos?|"
     r"(letters?|lettres?|cartas?) (of |d'|de )(authori[sz]ation|autorisation|autorizacion)|"
     r"(new|newcomers?) staff|training (for|on) (new|our)|formation en ligne|online (training|learning)|"

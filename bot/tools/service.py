@@ -123,8 +123,8 @@ class Tools:
         return match.lead or (match.near and speaks_of_parties(question))
 
     async def closing_line(self, question: str, topics: list[str], language: str) -> str | None:
-        """One tool named under a rulebook answer when it fits the question closely; None otherwise. A question
-        that asked for a resource but got the rule (rule_answers) is named the best one it would have got."""
+        """One tool named under a rulebook answer when it fits the question closely; None otherwise. A
+        question that asked for a resource but got the rule (rule_answers) is named the best it would get."""
         if seeks_resource(question):
             picks = await self.recommend(question, language, limit=1)
             pick = picks[0] if picks else None

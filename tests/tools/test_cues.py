@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tools.cues import (asked_language, asks_for_material, speaks_of_parties, named_publishers, publisher_names, seeks_resource, wanted_level,
-                            wanted_topics, wanted_types)
+from bot.tools.cues import (asked_language, asks_for_material, named_publishers, publisher_names, seeks_resource,
+                            speaks_of_parties, wanted_level, wanted_topics, wanted_types)
 
 
 @pytest.mark.parametrize("question", [
@@ -105,7 +105,7 @@ def test_publishers_and_level_named_in_the_question() -> None:
     "Avez-vous un modèle de lettre d'autorisation ?",
     "Where do I find the version in force of the Article 6.4 methodology standard?",
     "Connaissez-vous une base de données des activités au titre de l'article 6 ?",
-    "We are choosing between a national registry and the international registry. Anything that compares them?",
+    "We are choosing between a national registry and the international one. Anything that compares them?",
     "Where can I see the initial reports other Parties have already submitted?",
 ])
 def test_requests_for_what_only_partners_publish(question: str) -> None:
