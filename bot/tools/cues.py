@@ -285,7 +285,18 @@ def seeks_resource(question: str) -> bool:
         return False
     # "A template for...", "Background reading on...", "Course on CAs in French?": a resource word that the
     # question leads with or asks for.
-    return bool(SEEK.search(folded)) or not QUESTION_WORD.match(folded.lstrip("¿¡ "))
+    return bool(SEEK.search(folded)) or not QUESTION_WORD.match(asked_sentence(folded))
+
+
+SENTENCES = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def asked_sentence(folded: str) -> str:
+    """The sentence that asks: a situation told first ("Our authority issues only mitigation contribution
+    units for a programme. Will the registry still take the share?") is a question on the rule, not a request."""
+    sentences = [s.lstrip("¿¡ ") for s in SENTENCES.split(folded.strip()) if s.strip()]
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return (asking or sentences or [""])[-1]
 
 
 # Kinds of resource the rulebook never is: the decisions set out templates, outlines, formats, registries,

@@ -40,6 +40,7 @@ from bot.tools.cues import (asked_language, asks_for_material, named_publishers,
     "What should I read to understand corresponding adjustments?",
     "¿Me pueden recomendar un curso sobre el artículo 6?",
     "Est-ce qu'il y a un guide sur l'autorisation ?",
+    "We are new to this. Any template for the initial report?",
 ])
 def test_questions_that_ask_for_a_resource(question: str) -> None:
     assert seeks_resource(question)
@@ -71,6 +72,9 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     "Who runs the Article 6.4 mechanism registry?",
     "Qui tient le registre international ?",
     "Can I get an overview of the participation requirements?",
+    # a situation told first, then the question (its "programme" is a programme of activities, not a resource)
+    "We only issue mitigation contribution units for a cookstove programme. Does the registry still take the 5%?",
+    "Nous accueillons un programme d'activités. Faut-il un ajustement correspondant ?",
 ])
 def test_questions_for_the_rule_or_an_event(question: str) -> None:
     assert not seeks_resource(question)
