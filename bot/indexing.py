@@ -4,8 +4,9 @@ with a timeout, and kept in step with the knowledge base that every worker share
 A change made anywhere (the console of another worker, `a6bot kb import`) bumps the revision in the
 database (bot.kb.bump_revision). On PostgreSQL the process that made it sends a NOTIFY once the change's
 vectors are stored (bot.kb.announce), which `follow` receives within milliseconds, so the others load those
-vectors rather than encode the same passages; polling the revision is the fallback there and the only way
-on SQLite.
+vectors rather than encode the same passages; the LISTEN connection is made again whenever it is lost
+(`Listener`). Polling the revision is the fallback there (every poll interval while the connection is down)
+and the only way on SQLite.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, wait_exponential
 
 from bot.kb import CHANNEL, Failure, SyncStats, kb_revision, sync_index
 from bot.storage import Database
@@ -27,6 +29,7 @@ from index.prebuilt import Prebuilt
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+LISTENER_NAME = "a6bot index listener"  # application_name of the LISTEN connection in pg_stat_activity
 
 
 class IndexBusy(RuntimeError):
@@ -142,10 +145,14 @@ class Indexer:
     async def follow(self) -> None:
         """Apply changes made by other processes: on NOTIFY (PostgreSQL) and by polling the revision."""
         wake = asyncio.Event()
-        listener = await self._listen(wake.set)
-        poll = self.poll_seconds * (15 if listener else 1)  # with LISTEN, polling only catches a lost connection
+        listener = None
+        if make_url(self.db.url).get_backend_name() == "postgresql":
+            listener = Listener(self.db.url, wake.set, check_every=self.poll_seconds * 15,
+                                max_wait=self.poll_seconds)
         try:
             while True:
+                # While LISTENing, polling only catches what a notification could miss; else it is the way.
+                poll = self.poll_seconds * (15 if listener is not None and listener.listening else 1)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), poll)
                 wake.clear()
@@ -158,24 +165,7 @@ class Indexer:
                     log.warning("could not follow knowledge base changes: %s", error)
         finally:
             if listener is not None:
-                with contextlib.suppress(Exception):
-                    await listener.close()
-
-    async def _listen(self, wake: Callable[[], None]) -> Any:
-        """A dedicated asyncpg connection LISTENing on the knowledge base channel; None on SQLite or when it
-        cannot connect (polling then does the work)."""
-        url = make_url(self.db.url)
-        if url.get_backend_name() != "postgresql":
-            return None
-        import asyncpg
-
-        try:
-            connection = await asyncpg.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
-            await connection.add_listener(CHANNEL, lambda *_: wake())
-        except (OSError, asyncpg.PostgresError) as error:
-            log.warning("LISTEN %s failed (%s); polling every %s s instead", CHANNEL, error, self.poll_seconds)
-            return None
-        return connection
+                await listener.close()
 
     async def close(self) -> None:
         for task in self._tasks:
@@ -184,3 +174,84 @@ class Indexer:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
+
+
+class Listener:
+    """LISTEN on the knowledge base channel over an asyncpg connection of its own, kept up for the worker's
+    life: when the connection is lost (PostgreSQL restarted, the backend terminated, the network silent for
+    `check_every` seconds) it reconnects with exponential backoff up to `max_wait` seconds between tries.
+    `wake` is called on every notification and also when the connection is lost or made again, since a
+    change may have been announced while nobody listened; `listening` tells the caller how often to poll."""
+
+    def __init__(self, url: str, wake: Callable[[], None], *, check_every: float, max_wait: float) -> None:
+        self.dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self.wake = wake
+        self.check_every = check_every
+        self.max_wait = max_wait
+        self.listening = False
+        self._task = asyncio.create_task(self._run(), name="index listener")
+
+    async def _run(self) -> None:
+        try:
+            await self._keep_listening()
+        except Exception:  # a failure no retry covers: polling alone carries on
+            log.exception("LISTEN %s given up; polling every %s s", CHANNEL, self.max_wait)
+
+    async def _keep_listening(self) -> None:
+        while True:
+            connection = await self._connect()
+            lost = asyncio.Event()
+            connection.add_termination_listener(lambda _connection: lost.set())
+            self.listening = True
+            self.wake()
+            try:
+                await self._until_lost(connection, lost)
+            finally:
+                self.listening = False
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(connection.close(timeout=2))
+            log.warning("LISTEN %s connection lost; reconnecting (polling every %s s meanwhile)", CHANNEL,
+                        self.max_wait)
+            self.wake()
+
+    async def _until_lost(self, connection: Any, lost: asyncio.Event) -> None:
+        """Return once the connection has ended. Every `check_every` s it must also answer a query: a peer
+        that vanished without closing the connection is noticed only by asking."""
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(lost.wait(), self.check_every)
+            if lost.is_set() or connection.is_closed():
+                return
+            try:
+                await asyncio.wait_for(connection.fetchval("SELECT 1"), 10)
+            except Exception:  # asyncpg's errors, OSError, a timeout: the connection is no use any more
+                return
+
+    async def _connect(self) -> Any:
+        """A connection listening on CHANNEL; retried with backoff for as long as it takes."""
+        import asyncpg
+
+        def retrying(state: RetryCallState) -> None:
+            error = state.outcome.exception() if state.outcome else None
+            log.log(logging.WARNING if state.attempt_number == 1 else logging.DEBUG,
+                    "LISTEN %s failed (%s); trying again, polling meanwhile", CHANNEL, error)
+
+        async def listen() -> Any:
+            connection = await asyncpg.connect(self.dsn, timeout=10,
+                                               server_settings={"application_name": LISTENER_NAME})
+            try:
+                await connection.add_listener(CHANNEL, lambda *_: self.wake())
+            except BaseException:
+                await connection.close()
+                raise
+            return connection
+
+        retry = retry_if_exception_type((OSError, TimeoutError, asyncpg.PostgresError,
+                                         asyncpg.InterfaceError))
+        return await AsyncRetrying(wait=wait_exponential(multiplier=0.1, max=self.max_wait), retry=retry,
+                                   before_sleep=retrying)(listen)
+
+    async def close(self) -> None:
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
