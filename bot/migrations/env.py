@@ -9,8 +9,9 @@ import importlib
 from typing import Any
 
 from alembic import context
-from sqlalchemy import MetaData, engine_from_config, pool
+from sqlalchemy import MetaData, engine_from_config, pool, text
 
+from bot.cluster import lock_key
 from bot.storage.models import Base
 import bot.outreach.models  # noqa: F401  (outreach tables)
 import bot.support.models  # noqa: F401  (support-package requests)
@@ -31,7 +32,10 @@ def target_metadata() -> MetaData:
 
 
 def run_migrations() -> None:
-    """Run against a live connection; batch mode lets SQLite alter tables."""
+    """Run against a live connection; batch mode lets SQLite alter tables. On PostgreSQL one process at a
+    time: workers started together on a new database would otherwise both create alembic_version and the
+    same tables, and all but one crash (a transaction-scoped advisory lock, so the next one waits, then
+    finds the schema current)."""
     metadata = target_metadata()
 
     def owned(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
@@ -43,6 +47,8 @@ def run_migrations() -> None:
         context.configure(connection=connection, target_metadata=metadata, include_object=owned,
                           render_as_batch=connection.dialect.name == "sqlite")
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key("migrations")})
             context.run_migrations()
 
 

@@ -4,6 +4,7 @@ another takes it over when the leader goes away; on SQLite the one process is th
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 
 import pytest
@@ -59,3 +60,14 @@ async def test_sqlite_process_is_the_leader(tmp_path) -> None:  # type: ignore[n
     leadership = Cluster(f"sqlite:///{tmp_path / 'db.sqlite3'}").run_as_leader("poller", job)
     await asyncio.wait_for(ran.wait(), 2)
     await leadership.stop()
+
+
+@pytest.mark.postgres
+async def test_workers_started_together_on_a_new_database_all_come_up(pg_url: str) -> None:
+    """As `docker compose up` starts them: three processes migrate the same empty database at once, and
+    none fails on a table another one has just created."""
+    migrate = f"from bot.storage.db import upgrade; upgrade({pg_url!r})"
+    workers = [await asyncio.create_subprocess_exec(sys.executable, "-c", migrate, stderr=asyncio.subprocess.PIPE)
+               for _ in range(3)]
+    results = await asyncio.wait_for(asyncio.gather(*(w.communicate() for w in workers)), 60)
+    assert [w.returncode for w in workers] == [0, 0, 0], [err.decode()[-500:] for _, err in results]
