@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.engine import make_url
@@ -95,6 +95,23 @@ class Cluster:
         self.url = (url.set(drivername="postgresql").render_as_string(hide_password=False)
                     if url.get_backend_name() == "postgresql" else None)
         self.retry = retry
+
+    @contextlib.asynccontextmanager
+    async def one_at_a_time(self, name: str) -> AsyncIterator[None]:
+        """Run the block in one process of the install at a time: the others wait at the door (an advisory
+        lock on a connection of its own, released when the block ends or the process dies). On SQLite the
+        install is one process and the block runs at once."""
+        if self.url is None:
+            yield
+            return
+        import asyncpg
+
+        connection = await asyncpg.connect(self.url)
+        try:
+            await connection.execute("SELECT pg_advisory_lock($1)", lock_key(name))
+            yield
+        finally:
+            await asyncio.shield(connection.close(timeout=5))
 
     def run_as_leader(self, name: str, job: Job) -> Leadership:
         """Run `job` on whichever worker wins the election for `name`; call from a running event loop."""

@@ -186,10 +186,13 @@ async def open_services(settings: Settings, *, database: Database | None = None,
     changes; questions asked meanwhile get a "still starting" reply."""
     stage = (lambda label: progress(label, 0, 0)) if progress else (lambda label: None)
     db = database or Database(settings.effective_database_url, pool_size=settings.db_pool_size)
-    stage("Opening the database")
-    await prepare_database(db, settings)
-    stage("Reading the shipped knowledge base")
-    await import_shipped(db, settings.knowledge_dir or CONTENT)
+    # One worker at a time: workers started together on a new database would otherwise add the same shipped
+    # documents, events and secrets at once, and all but one crash on a unique key (the stack test saw it).
+    async with Cluster(db.url).one_at_a_time("start-up"):
+        stage("Opening the database")
+        await prepare_database(db, settings)
+        stage("Reading the shipped knowledge base")
+        await import_shipped(db, settings.knowledge_dir or CONTENT)
     stage("Loading the models")
     index = await asyncio.to_thread(make_index, settings, encoder)
     prebuilt = await asyncio.to_thread(Prebuilt.load, prebuilt_path(settings))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -62,12 +63,29 @@ async def test_sqlite_process_is_the_leader(tmp_path) -> None:  # type: ignore[n
     await leadership.stop()
 
 
+# A worker's start-up as `a6bot run` does it (migrations, secrets, shipped events, tools and the shipped
+# knowledge base, whose import takes long enough for the workers to overlap), with the test encoder so that
+# no model is loaded.
+START = """
+import asyncio, sys
+from pathlib import Path
+from bot.cli.platforms import open_services
+from tests.deploy.conftest import HashEncoder, make_settings
+
+async def main() -> None:
+    settings = make_settings(Path(sys.argv[1]), sys.argv[2]).model_copy(update={"knowledge_dir": None})
+    services = await open_services(settings, encoder=HashEncoder())
+    await services.close()
+
+asyncio.run(main())
+"""
+
+
 @pytest.mark.postgres
-async def test_workers_started_together_on_a_new_database_all_come_up(pg_url: str) -> None:
-    """As `docker compose up` starts them: three processes migrate the same empty database at once, and
-    none fails on a table another one has just created."""
-    migrate = f"from bot.storage.db import upgrade; upgrade({pg_url!r})"
-    workers = [await asyncio.create_subprocess_exec(sys.executable, "-c", migrate, stderr=asyncio.subprocess.PIPE)
-               for _ in range(3)]
-    results = await asyncio.wait_for(asyncio.gather(*(w.communicate() for w in workers)), 60)
-    assert [w.returncode for w in workers] == [0, 0, 0], [err.decode()[-500:] for _, err in results]
+async def test_workers_started_together_on_a_new_database_all_come_up(tmp_path: Path, pg_url: str) -> None:
+    """As `docker compose up` starts them: three workers open the same empty database at once, and none
+    fails on a table, a shipped document or a secret another one has just created."""
+    workers = [await asyncio.create_subprocess_exec(sys.executable, "-c", START, str(tmp_path / f"w{n}"), pg_url,
+                                                    stderr=asyncio.subprocess.PIPE) for n in (1, 2, 3)]
+    results = await asyncio.wait_for(asyncio.gather(*(w.communicate() for w in workers)), 120)
+    assert [w.returncode for w in workers] == [0, 0, 0], [err.decode()[-800:] for _, err in results]
