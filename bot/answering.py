@@ -20,6 +20,7 @@ from bot.followup import resolve
 from bot.horizon import Horizon, load_horizon
 from bot.inputs import MAX_QUESTION_CHARS, QuestionError, validate_question
 from bot.language import detect_language
+from bot.rerank import rerank
 from bot.scope import declined, neighbour_topic
 from bot.smalltalk import command, greeting, small_talk, without_greeting
 from bot.storage import Database, QuestionLog
@@ -151,6 +152,7 @@ class Answerer:
         with self.index.reading():
             hits = self.index.search(question, k=12, vector=vector)
             faq_matches = self.index.match_questions(vector, k=3)
+            hits, faq_matches = rerank(hits, faq_matches, self.index.store, question)
             return vector, hits, faq_matches, self.faq_lead(hits, faq_matches, vector.crosslingual)
 
     def rulebook_match(self, question: str, language: str) -> RuleMatch:
@@ -252,7 +254,9 @@ class Answerer:
                           sources=[], language=language, kind="starting")
         question = without_greeting(asked)
         resolved = resolve(question, context, language) if context else question
-        answer = self.decline(resolved, language)
+        # The message as typed is checked too: "what about the EU ETS?" is declined whatever it follows.
+        answer = self.decline(question, language) or (
+            self.decline(resolved, language) if resolved != question else None)
         for responder in [] if answer else self.responders:
             answer = await responder(resolved, language)
             if answer is not None:

@@ -36,9 +36,13 @@ FUNCTION = {
 PRONOUNS = {
     "en": {"it", "its", "they", "them", "their", "this", "that", "these", "those"},
     "fr": {"il", "elle", "ils", "elles", "cela", "ça", "son", "sa", "ses", "leur", "leurs", "celui-ci", "celle-ci"},
-    "es": {"su", "sus", "eso", "esto", "ello", "él", "ella", "ellos", "ellas", "lo", "los", "las"},
+    # "los"/"las" left out: in a short follow-up they are articles ("¿y las normas del 6.4?") far more often
+    # than clitics.
+    "es": {"su", "sus", "eso", "esto", "ello", "él", "ella", "ellos", "ellas", "lo"},
 }
 POSSESSIVES = {"its", "their", "son", "sa", "ses", "leur", "leurs", "su", "sus"}
+# A French or Spanish possessive becomes the article of the same gender and number, the owner named after it.
+POSSESSIVE_ARTICLE = {"son": "le", "sa": "la", "ses": "les", "leur": "le", "leurs": "les", "su": "el", "sus": "los"}
 # What a follow-up may ask about the same subject without naming it.
 ASPECTS = {"deadline", "deadlines", "due", "date", "dates", "timeline", "timing", "when", "contents", "content",
            "cost", "fee", "fees", "requirements", "steps", "who", "délai", "délais", "échéance", "date", "contenu",
@@ -47,7 +51,15 @@ ASPECTS = {"deadline", "deadlines", "due", "date", "dates", "timeline", "timing"
            "composition", "composición", "members", "membres", "miembros", "review", "examen", "examen"}
 ARTICLES = {"en": ("the", "a", "an"), "fr": ("le", "la", "les", "l'", "un", "une"), "es": ("el", "la", "los", "las",
                                                                                          "un", "una")}
+ARTICLE_WORDS = {a for group in ARTICLES.values() for a in group}
 DEFINITE = {"a": "the", "an": "the", "un": "le", "une": "la", "una": "la"}
+# Who acts is rarely what a conversation is about: in "Can a Party change an authorization ...?" the subject a
+# follow-up refers to is the authorization.
+ACTORS = {"party", "parties", "country", "countries", "partie", "parties", "pays", "parte", "partes", "país",
+          "países", "host", "participating", "hôte", "participante", "anfitriona", "we", "us", "nous", "nosotros"}
+# Words that end a subject noun phrase: verbs and auxiliaries, and conjunctions opening a clause.
+CLAUSE = {"after", "before", "when", "if", "once", "until", "since", "because", "while", "après", "avant",
+          "lorsque", "quand", "si", "une fois", "después", "antes", "cuando", "mientras"}
 STOP_NP = {"be", "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "must", "should", "can",
            "could", "will", "would", "may", "need", "needs", "est", "sont", "doit", "doivent", "peut", "peuvent",
            "a-t-il", "es", "son", "debe", "deben", "puede", "pueden", "hay", "tiene", "está", "están", "se"}
@@ -57,6 +69,24 @@ FOR = {"en": "for", "fr": "pour", "es": "de"}
 QUESTION_WORDS = {"what", "when", "who", "how", "which", "why", "where", "is", "are", "does", "do", "can", "must",
                   "quel", "quelle", "quels", "quelles", "quand", "qui", "comment", "combien", "que", "qu'est-ce",
                   "est-ce", "cuál", "cuáles", "cuándo", "quién", "cómo", "cuánto", "cuántos", "qué", "dónde"}
+# Subjects a question can name on its own: Article 6 terms, bodies, units and reports, in three languages.
+SUBJECT = re.compile(
+    r"\barticles?\s*6\b|\bart[ií]culo\s*6\b|\b6\s*\.\s*[248]\b|\bITMOs?\b|\bRATIs?\b|\bRMTIs?\b|\bA6\.4ERs?\b|"
+    r"\bREA6\.4s?\b|\bA6IP\b|\bCARP\b|\bCDM\b|\bMDL\b|\bCERs?\b|\bOMGE\b|\bAEF\b|\bBTR\b|\bNMAs?\b|\bPACM\b|"
+    r"corresponding adjustments?|ajustements? correspondants?|ajustes? correspondientes?|cooperative approach|"
+    r"démarches? concertées?|enfoques? cooperativos?|supervisory body|organe de supervision|órgano de supervisión|"
+    r"share of proceeds|part des fonds|parte de los fondos|non-market|non fondées? sur le marché|"
+    r"no relacionad[oa]s? con el mercado|glasgow committee|comité de glasgow|initial report|rapport initial|"
+    r"informe inicial|annual information|informations annuelles|información anual|technical expert review|"
+    r"examen technique|examen técnico|mechanism|mécanisme|mecanismo|registry|registre|registro|"
+    r"crediting period|période de comptabilisation|período de acreditación|methodolog|méthodolog|metodolog",
+    re.IGNORECASE)
+DEFINITION = re.compile(r"^\s*(?:what\s+(?:is|are)|what's|qu'est-ce\s+qu(?:e|')|que\s+sont|¿?\s*qué\s+(?:es|son))\b",
+                        re.IGNORECASE)
+# "does it", "is it", "can they": the pronoun is the subject of the question, whatever else it names.
+LEADING_PRONOUN = re.compile(r"^\s*(?:(?:how|what|when|why|where|who|which)\s+)?(?:does|do|is|are|can|could|will|"
+                             r"would|must|should|did|was|were|has|have)\s+(?:it|they)\b", re.IGNORECASE)
+ELLIPTICAL_WORDS = 7  # longer questions carry enough of their own to be answered as asked
 LEADING_PREPOSITION = re.compile(r"^\s*(?:for|pour|para|about|de|du|des|del|sur|sobre)\s+", re.I)
 CONTRACTIONS = [(re.compile(r"\bde el\b"), "del"), (re.compile(r"\ba el\b"), "al"), (re.compile(r"\bde le\b"), "du"),
                 (re.compile(r"\bde les\b"), "des"), (re.compile(r"\bpour l' "), "pour l'")]
@@ -80,20 +110,41 @@ def subject_of(question: str) -> tuple[int, int] | None:
     words = list(re.finditer(r"[^\s?¿!]+", question))
     articles = {a for group in ARTICLES.values() for a in group}
     starts = [n for n, match in enumerate(words)
-              if match.group().lower() in articles or (match.group().lower().startswith("l'") and len(match.group()) > 2)]
+              if match.group().lower() in articles or (match.group().lower().startswith("l'") and len(match.group()) > 2)
+              or match.group().lower() in {"qu'un", "qu'une"}]
     auxiliary = AUXILIARY_START.match(question)
     if not starts and auxiliary:
         starts = [n for n, match in enumerate(words) if match.start() >= auxiliary.end()][:1]
+    spans = []
     for n in starts:
-        end = next((m for m in range(n + 1, len(words)) if words[m].group().lower() in STOP_NP), len(words))
-        # "What does the review check?", "How is the body composed?": the last word is the verb.
-        last = words[end - 1].group().lower()
-        if end == len(words) and end - n >= 2 and auxiliary and (
+        end = next((m for m in range(n + 1, len(words)) if ends_phrase(words[m].group())), len(words))
+        actors = next((m for m in range(n + 1, end) if words[m].group().lower() not in ACTORS), end)
+        if actors > n + 1:  # "a host Party authorize ...": the actor alone
+            end = actors
+        # "What does the review check?", "How is the body composed?": the last word is the verb (never an
+        # acronym such as NDC).
+        last = words[end - 1].group()
+        if end == len(words) and end - n >= 2 and auxiliary and not last.isupper() and (
                 auxiliary.group(1).lower() not in {"is", "are", "was", "were"} or last.endswith("ed") or last == "due"):
             end -= 1
         if end > n:
-            return words[n].start(), words[end - 1].end()
-    return None
+            elided = 3 if words[n].group().lower().startswith("qu'") else 0  # "qu'un RATI" -> "un RATI"
+            spans.append((words[n].start() + elided, words[end - 1].end(), n, end))
+    for start, end, first, last in spans:
+        if not all(is_actor(w.group()) for w in words[first:last]):
+            return start, end
+    return spans[0][:2] if spans else None
+
+
+def is_actor(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in ACTORS or lowered in ARTICLE_WORDS or (lowered.startswith("l'") and lowered[2:] in ACTORS)
+
+
+def ends_phrase(word: str) -> bool:
+    """A verb, an auxiliary ("est-il", "doit-elle" included) or a clause conjunction ends a noun phrase."""
+    lowered = word.lower()
+    return lowered in STOP_NP or lowered in CLAUSE or bool(re.search(r"-(?:il|elle|ils|elles|on)$", lowered))
 
 
 def definite(phrase: str) -> str:
@@ -117,11 +168,12 @@ def question_mark(text: str, language: str) -> str:
     return text + (" ?" if language == "fr" else "?")
 
 
-def with_paragraph(previous: str, paragraph: str) -> str:
+def with_paragraph(previous: str, paragraph: str, language: str) -> str:
     """The previous question about another paragraph of Article 6."""
     if PARAGRAPH.search(previous):
         return PARAGRAPH.sub(f"6.{paragraph}", previous, count=1)
-    return question_mark(previous, "en")[:-1] + f" (Article 6.{paragraph})?"
+    article = {"en": "Article", "fr": "article", "es": "artículo"}.get(language, "Article")
+    return question_mark(previous.strip().rstrip("?").rstrip() + f" ({article} 6.{paragraph})", language)
 
 
 def resolve(question: str, context: Context, language: str) -> str:
@@ -135,21 +187,34 @@ def resolve(question: str, context: Context, language: str) -> str:
     subject_words = [w for w in own if w not in ASPECTS]
     previous = context.question
     if paragraph and not subject_words:
-        return with_paragraph(previous, paragraph.group(1) or paragraph.group(2))
+        return with_paragraph(previous, paragraph.group(1) or paragraph.group(2), language)
+    named = bool(SUBJECT.search(rest)) or defines(rest, language)
     span = subject_of(previous)
-    if span is None:
-        return question
-    subject = definite(previous[span[0]:span[1]])
-    asks = bool(words) and words[0] in QUESTION_WORDS
-    if marker and subject_words and len(own) <= 4 and not pronoun and not asks:
-        # "and for annual information?": the same question about another subject.
+    subject = definite(previous[span[0]:span[1]]) if span else None
+    asks = any(w in QUESTION_WORDS for w in words[:3])
+    if span and marker and subject_words and len(own) <= 4 and not pronoun and not asks:
         new = LEADING_PREPOSITION.sub("", rest.strip(" ?¿"))
+        if new != rest.strip(" ?¿") and DEFINITION.match(previous):
+            # "What is a corresponding adjustment?" then "and for a single-year NDC?": the same subject, narrowed.
+            return tidy(question_mark(previous.strip(" ?¿") + " " + rest.strip(" ?¿"), language))
+        # "and for annual information?": the same question about another subject.
         return tidy(previous[:span[0]] + new + previous[span[1]:])
-    if pronoun and len(subject_words) <= 2:
+    if subject and pronoun and not named and (len(subject_words) <= 2 or LEADING_PRONOUN.match(rest)):
         return tidy(question_mark(replace_pronoun(rest, pronoun, subject, language), language))
-    if not subject_words and (marker or len(words) <= 4):
+    if subject and not subject_words and (marker or len(words) <= 4):
         return tidy(question_mark(aspect_question(rest, language) + f" {FOR[language]} {subject}", language))
+    if not named and len(words) <= ELLIPTICAL_WORDS:
+        # "in what format?", "who can open an account?", "¿están exentos los PMA?": a short question that names
+        # no subject of its own asks about the previous one, named in brackets.
+        about = subject or previous.strip(" ?¿")
+        return tidy(question_mark(f"{rest.strip().strip('?¿').strip()} ({about})", language))
     return question
+
+
+def defines(text: str, language: str) -> bool:
+    """"What is the consistency check?" names its subject; "what is the deadline?" asks an aspect of another."""
+    match = DEFINITION.match(text)
+    return bool(match) and any(w not in ASPECTS for w in own_words(text[match.end():], language))
 
 
 def replace_pronoun(rest: str, pronoun: str, subject: str, language: str) -> str:
@@ -160,7 +225,7 @@ def replace_pronoun(rest: str, pronoun: str, subject: str, language: str) -> str
         replacement = f"{subject}'s" if pronoun in POSSESSIVES else subject
         return pattern.sub(replacement, rest, count=1)
     if pronoun in POSSESSIVES:
-        rest = pattern.sub({"fr": "le", "es": "el"}[language], rest, count=1)
+        rest = pattern.sub(POSSESSIVE_ARTICLE.get(pronoun, "le"), rest, count=1)
     return rest.strip().rstrip("?").rstrip() + f" {FOR[language] if language == 'es' else 'de'} {subject}"
 
 

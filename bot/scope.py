@@ -30,16 +30,27 @@ TOPICS = {
         r"quantifié|objetivo colectivo cuantificado|100 billion|100 milliards|cien mil millones|climate investment "
         r"funds|climate finance goal|objectif de financement|objetivo de financiación|baku to bel[ée]m roadmap|"
         r"just transition|transition juste|transición justa|global goal on adaptation|objectif mondial en matière "
-        r"d'adaptation|objetivo mundial relativo a la adaptación|mitigation work programme", re.IGNORECASE),
+        r"d'adaptation|objetivo mundial relativo a la adaptación|mitigation work programme|special climate change "
+        r"fund|\bSCCF\b|least developed countries fund|\bLDCF\b|fonds pour les pays les moins avancés|fondo para "
+        r"los países menos adelantados|santiago network|réseau de santiago|red de santiago|standing committee on "
+        r"finance|comité permanent du financement|comité permanente de financiación|"
+        # The Adaptation Fund receives the 6.4 share of proceeds (in scope); getting money from it is not.
+        r"(?:apply|applying|application|access|accredit\w*|obtain|request|get)\b[^?]{0,40}\b(?:adaptation fund|"
+        r"fonds pour l'adaptation|fondo de adaptación)|(?:financement|financiamiento|financiación|recursos)\s+"
+        r"(?:du|del)\s+(?:fonds pour l'adaptation|fondo de adaptación)", re.IGNORECASE),
     "markets": re.compile(
         r"\bEU ETS\b|emissions? trading (?:system|scheme)|système d'échange de quotas|système d'échange|"
         r"sistema de comercio de emisiones|\bETS\b|\bCORSIA\b|\bCBAM\b|carbon border|ajustement carbone aux "
         r"frontières|ajuste en frontera|voluntary carbon market|marché volontaire|mercado voluntario|\bVerra\b|"
-        r"gold standard|\bVCS\b|\bICVCM\b|\bVCMI\b|\ballowances?\b", re.IGNORECASE),
+        r"gold standard|\bVCS\b|\bICVCM\b|\bVCMI\b|\ballowances?\b|carbon tax|taxe carbone|impuesto al carbono|"
+        r"\bbuy\w*\s+(?:carbon\s+)?(?:offsets|credits)\s+for\s+(?:my|our)\b", re.IGNORECASE),
 }
 PRICE = re.compile(r"\b(?:prices?|prix|precios?|pricing)\b|how much (?:does|do|is|are)\b.*\b(?:cost|worth)\b|"
-                   r"combien (?:coûte|vaut)|cuánto (?:cuesta|vale)", re.IGNORECASE)
-NOT_A_PRICE = re.compile(r"confidential|confidenti|report|fee\b|fees\b|levy|frais|tasa|share of proceeds",
+                   r"combien (?:coûte|vaut)|cuánto (?:cuesta|vale)|\b(?:trad(?:e|es|ing)|sell(?:s|ing)?|sold)\s+"
+                   r"(?:for|at)\b|se (?:vend|négocie)|se (?:vende|negocia|cotiza)", re.IGNORECASE)
+# What the mechanism itself charges (fees for registration, issuance, renewal) is a rule, not a market price.
+NOT_A_PRICE = re.compile(r"confidential|confidenti|report|fee\b|fees\b|levy|frais|tasa|share of proceeds|"
+                         r"\bissu(?:e|ing|ance)\b|regist|enregistr|délivr|emisión|expedición|renew|renouvel|renova",
                          re.IGNORECASE)
 TARGET = re.compile(r"\bNDCs?\b|\bCDNs?\b|target|objectif|\bmetas?\b|net[- ]zero|neutralité|neutralidad|"
                     r"emissions? reductions?|réduction des émissions|reducción de emisiones|pledge|promet|"

@@ -26,6 +26,23 @@ from bot.language import detect_language
      "¿Cuál es el plazo de la información anual del artículo 6.2?"),
     ("¿Cómo está compuesto el Órgano de Supervisión del artículo 6.4?", "¿y cuánto dura su mandato?",
      "¿Cuánto dura el mandato del Órgano de Supervisión del artículo 6.4?"),
+    # The subject is what the question is about, not who acts ("a Party").
+    ("Can a Party change an authorization after ITMOs have been transferred?", "and can it be revoked?",
+     "Can the authorization be revoked?"),
+    ("What is a corresponding adjustment?", "how does it work for a multi-year NDC?",
+     "How does the corresponding adjustment work for a multi-year NDC?"),
+    # A short question naming no subject of its own asks about the previous one.
+    ("When is Article 6.2 annual information due?", "in what format?",
+     "In what format (Article 6.2 annual information)?"),
+    ("¿Qué tasas se aplican en el mecanismo del artículo 6.4?", "¿están exentos los PMA?",
+     "¿Están exentos los PMA (el mecanismo del artículo 6.4)?"),
+    ("Quand les informations annuelles de l'article 6.2 doivent-elles être communiquées ?", "et sous quel format ?",
+     "Sous quel format (les informations annuelles de l'article 6.2) ?"),
+    ("Comment l'organe de supervision de l'article 6.4 est-il composé ?", "et comment prend-il ses décisions ?",
+     "Comment prend-il les décisions de l'organe de supervision de l'article 6.4 ?"),
+    ("¿Cuándo se revisarán las directrices del artículo 6.2?", "¿y las normas del 6.4?",
+     "¿Cuándo se revisarán las normas del 6.4?"),
+    ("Qu'est-ce qu'une démarche concertée ?", "et pour le 6.4 ?", "Qu'est-ce qu'une démarche concertée (article 6.4) ?"),
 ])
 def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_up, resolved):
     context = Context(question=previous, language=detect_language(previous))
@@ -34,7 +51,8 @@ def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_
 
 @pytest.mark.parametrize("question", [
     "What is the A6IP?", "Qu'est-ce qu'une démarche concertée ?", "What is Kenya's NDC target?",
-    "How long do Supervisory Body members serve?", "¿Qué es un RMTI?",
+    "How long do Supervisory Body members serve?", "¿Qué es un RMTI?", "What is the consistency check?",
+    "When is the next A6IP training?",
 ])
 def test_a_new_question_is_not_polluted_by_the_previous_one(question):
     context = Context(question="What is an updated initial report?")

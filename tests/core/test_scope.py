@@ -19,6 +19,11 @@ HORIZON = Path(__file__).resolve().parents[1] / "data" / "tiny_kb" / "horizon.ya
     ("What is the price of an EU ETS allowance?", "markets"),
     ("What is the price of ITMOs today?", "markets"),
     ("Which units are eligible under CORSIA?", "markets"),
+    ("How much are ITMOs trading for per tonne right now?", "markets"),
+    ("How much is Singapore's carbon tax per tonne?", "markets"),
+    ("Who can apply for money from the Adaptation Fund and how?", "funds"),
+    ("Qui peut obtenir un financement du Fonds pour l'adaptation ?", "funds"),
+    ("Who manages the Special Climate Change Fund?", "funds"),
 ])
 def test_neighbouring_subjects_are_recognised(question, topic):
     assert neighbour_topic(question) == topic
@@ -30,6 +35,9 @@ def test_neighbouring_subjects_are_recognised(question, topic):
     "Can a Party mark prices in its Article 6.2 reporting as confidential?",
     "How does Japan support Article 6 through the A6IP?",
     "What must our NDC contain to take part in Article 6.2?",
+    # What the 6.4 mechanism charges is its own rule, not a market price.
+    "How much does it cost to issue A6.4ERs?", "¿Cuánto cuesta registrar una actividad del 6.4?",
+    "Do Article 6.4 activities send part of their credits to the Adaptation Fund?",
 ])
 def test_article_6_questions_are_not_declined(question):
     assert neighbour_topic(question) is None

@@ -38,6 +38,10 @@ def test_the_newcomers_walk_through(tmp_path: Path) -> None:
     assert len(updated.split("Sources:")[0].split()) <= 160  # a short answer, then its citations
     assert contents.startswith("Answering: What goes in the updated initial report?")
     assert "Sources:" in contents
+    # Led by the contents, not by the definition again: what the report says about each further approach
+    # (2/CMA.3, annex, paras. 18(g)-(i) and 19).
+    lead = contents.split("\n\n")[1]
+    assert "duration" in lead and "authorization" in lead
     # In French with the official terms. Known gap (2026-11-28): the shipped FAQ has no "What is a cooperative
     # approach?" entry, so this is answered from the authorization FAQ rather than with a definition.
     assert "démarche concertée" in french.lower() or "démarches concertées" in french.lower()
