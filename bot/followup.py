@@ -60,9 +60,15 @@ ACTORS = {"party", "parties", "country", "countries", "partie", "parties", "pays
 # Words that end a subject noun phrase: verbs and auxiliaries, and conjunctions opening a clause.
 CLAUSE = {"after", "before", "when", "if", "once", "until", "since", "because", "while", "après", "avant",
           "lorsque", "quand", "si", "une fois", "después", "antes", "cuando", "mientras"}
+# What a yes/no question says of its subject: "Is cancellation ... required under Article 6.2?"
+PREDICATE = {"required", "allowed", "permitted", "needed", "mandatory", "possible", "exempt", "public", "published",
+             "obligatoire", "obligatoires", "obligatorio", "obligatoria", "exempté", "exemptés", "exentos", "exentas",
+             "publique", "pública", "requis", "requise", "necesario", "necesaria"}
 STOP_NP = {"be", "is", "are", "was", "were", "do", "does", "did", "have", "has", "had", "must", "should", "can",
            "could", "will", "would", "may", "need", "needs", "est", "sont", "doit", "doivent", "peut", "peuvent",
            "a-t-il", "es", "son", "debe", "deben", "puede", "pueden", "hay", "tiene", "está", "están", "se"}
+# "Is cancellation for OMGE required under Article 6.2?": the subject follows the auxiliary.
+YES_NO_START = re.compile(r"^\s*(is|are|does|do|must|can|should|will|was|were)\s+(?!there\b|we\b|you\b|it\b)", re.I)
 AUXILIARY_START = re.compile(r"^\s*(?:what|how|when|who|which|where|why)\s+(?:\w+\s+)?(is|are|does|do|did|must|"
                              r"should|can|was|were)\b", re.I)
 FOR = {"en": "for", "fr": "pour", "es": "de"}
@@ -87,6 +93,20 @@ DEFINITION = re.compile(r"^\s*(?:what\s+(?:is|are)|what's|qu'est-ce\s+qu(?:e|')|
 LEADING_PRONOUN = re.compile(r"^\s*(?:(?:how|what|when|why|where|who|which)\s+)?(?:does|do|is|are|can|could|will|"
                              r"would|must|should|did|was|were|has|have)\s+(?:it|they)\b", re.IGNORECASE)
 ELLIPTICAL_WORDS = 7  # longer questions carry enough of their own to be answered as asked
+# Article 6 paragraphs named by their instrument: "and under the mechanism?" asks about 6.4.
+TRACK_NAMES = {
+    "4": re.compile(r"\bmechanism\b|\bmécanisme\b|\bmecanismo\b|\bPACM\b", re.IGNORECASE),
+    "8": re.compile(r"non-market|non fondées? sur le marché|no relacionad[oa]s? con el mercado|\bNMAs?\b", re.I),
+    "2": re.compile(r"cooperative approach(?:es)?|démarches? concertées?|enfoques? cooperativos?", re.IGNORECASE),
+}
+TRACK_NAME = re.compile("|".join(p.pattern for p in TRACK_NAMES.values()), re.IGNORECASE)
+TRACK_FILLER = {"under", "in", "within", "dans", "sous", "bajo", "framework", "cadre", "marco", "approaches",
+                "approach", "démarches", "enfoques", "paris", "crediting", "crédit", "acreditación"}
+# A follow-up starting with one of these is a clause ("¿y se publica?", "and is it public?"), not a noun phrase
+# that could take the previous subject's place.
+VERB_START = {"se", "is", "are", "was", "were", "can", "could", "does", "do", "did", "will", "would", "must",
+              "should", "has", "have", "est", "sont", "peut", "doit", "es", "son", "puede", "debe", "hay", "tiene",
+              "s'applique", "s'appliquent"}
 LEADING_PREPOSITION = re.compile(r"^\s*(?:for|pour|para|about|de|du|des|del|sur|sobre)\s+", re.I)
 CONTRACTIONS = [(re.compile(r"\bde el\b"), "del"), (re.compile(r"\ba el\b"), "al"), (re.compile(r"\bde le\b"), "du"),
                 (re.compile(r"\bde les\b"), "des"), (re.compile(r"\bpour l' "), "pour l'")]
@@ -107,12 +127,12 @@ def subject_of(question: str) -> tuple[int, int] | None:
     """Where the subject noun phrase of a question is: from its first article (or, in "When is annual
     information due?", from after the auxiliary) to the first verb, e.g. "the Article 6.2 initial report" in
     "When must the Article 6.2 initial report be submitted?"."""
-    words = list(re.finditer(r"[^\s?¿!]+", question))
+    words = list(re.finditer(r"[^\s?¿!()]+", question))
     articles = {a for group in ARTICLES.values() for a in group}
     starts = [n for n, match in enumerate(words)
               if match.group().lower() in articles or (match.group().lower().startswith("l'") and len(match.group()) > 2)
               or match.group().lower() in {"qu'un", "qu'une"}]
-    auxiliary = AUXILIARY_START.match(question)
+    auxiliary = AUXILIARY_START.match(question) or YES_NO_START.match(question)
     if not starts and auxiliary:
         starts = [n for n, match in enumerate(words) if match.start() >= auxiliary.end()][:1]
     spans = []
@@ -144,7 +164,7 @@ def is_actor(word: str) -> bool:
 def ends_phrase(word: str) -> bool:
     """A verb, an auxiliary ("est-il", "doit-elle" included) or a clause conjunction ends a noun phrase."""
     lowered = word.lower()
-    return lowered in STOP_NP or lowered in CLAUSE or bool(re.search(r"-(?:il|elle|ils|elles|on)$", lowered))
+    return lowered in STOP_NP or lowered in CLAUSE or lowered in PREDICATE or bool(re.search(r"-(?:il|elle|ils|elles|on)$", lowered))
 
 
 def definite(phrase: str) -> str:
@@ -176,6 +196,21 @@ def with_paragraph(previous: str, paragraph: str, language: str) -> str:
     return question_mark(previous.strip().rstrip("?").rstrip() + f" ({article} 6.{paragraph})", language)
 
 
+def track_asked(rest: str, language: str) -> str | None:
+    """"6.4", "under the mechanism", "et dans le mécanisme 6.4": the paragraph of Article 6 a follow-up names
+    when it names nothing else."""
+    paragraph = PARAGRAPH.search(rest)
+    named = TRACK_NAME.search(rest)
+    if not paragraph and not named:
+        return None
+    bare = TRACK_NAME.sub(" ", PARAGRAPH.sub(" ", rest))
+    if [w for w in own_words(bare, language) if w not in ASPECTS and w not in TRACK_FILLER]:
+        return None
+    if paragraph:
+        return paragraph.group(1) or paragraph.group(2)
+    return next(number for number, pattern in TRACK_NAMES.items() if pattern.search(rest))
+
+
 def resolve(question: str, context: Context, language: str) -> str:
     """The full question a follow-up stands for, or the question itself when it stands alone."""
     marker = MARKER.match(question)
@@ -183,16 +218,17 @@ def resolve(question: str, context: Context, language: str) -> str:
     own = own_words(rest, language)
     words = tokens(rest)
     pronoun = next((w for w in words if w in PRONOUNS.get(language, set()) | PRONOUNS["en"]), None)
-    paragraph = PARAGRAPH.search(rest)
     subject_words = [w for w in own if w not in ASPECTS]
     previous = context.question
-    if paragraph and not subject_words:
-        return with_paragraph(previous, paragraph.group(1) or paragraph.group(2), language)
+    track = track_asked(rest, language) if marker or len(words) <= 3 else None
+    if track:
+        return with_paragraph(previous, track, language)
     named = bool(SUBJECT.search(rest)) or defines(rest, language)
     span = subject_of(previous)
     subject = definite(previous[span[0]:span[1]]) if span else None
     asks = any(w in QUESTION_WORDS for w in words[:3])
-    if span and marker and subject_words and len(own) <= 4 and not pronoun and not asks:
+    noun_phrase = bool(words) and words[0] not in VERB_START
+    if span and marker and subject_words and len(own) <= 4 and not pronoun and not asks and noun_phrase:
         new = LEADING_PREPOSITION.sub("", rest.strip(" ?¿"))
         if new != rest.strip(" ?¿") and DEFINITION.match(previous):
             # "What is a corresponding adjustment?" then "and for a single-year NDC?": the same subject, narrowed.
