@@ -16,7 +16,7 @@ from bot.composition import compose
 from bot.config import Settings
 from bot.conversations import Context, ConversationStore
 from bot.escalation import Escalation
-from bot.followup import resolve
+from bot.followup import readings
 from bot.horizon import Horizon, load_horizon
 from bot.inputs import MAX_QUESTION_CHARS, QuestionError, validate_question
 from bot.language import detect_language
@@ -32,6 +32,7 @@ AGREEMENT_DEPTH = 3  # the best-matching FAQ "agrees" with retrieval when it is 
 # ...and scores at least this share of the best hit: a general FAQ ("What is a cooperative approach?") must not
 # push aside a passage that matches the whole question far better ("the Baa Atoll solar cooperative approach").
 AGREEMENT_SHARE = 0.75
+WEAK_READING = 0.65  # a follow-up's likeliest reading answered less confidently than this: try its other readings
 
 
 @dataclass
@@ -189,6 +190,17 @@ class Answerer:
                       faq_id=lead.meta.get("key") if lead else None,
                       topics=list(top.meta.get("topics") or []) if top else [])
 
+    def best_reading(self, candidates: list[str], language: str) -> Answer:
+        """The answer to the likeliest reading of a follow-up, unless the sources answer it only weakly and
+        another reading better. One retrieval when the follow-up has a single reading, as almost all have.
+        Not simply the most confident reading: a reading that keeps the whole previous question ("... initial
+        report be submitted for annual information?") is always answered confidently, by the previous answer."""
+        first = self.retrieve(candidates[0], language)
+        if first.confidence >= WEAK_READING:
+            return first
+        others = [self.retrieve(candidate, language) for candidate in candidates[1:]]
+        return max([first, *others], key=lambda answer: answer.confidence)
+
     def reply(self, question: str, language: str) -> Answer | None:
         """Messages answered without retrieval: commands, small talk, later sessions, neighbouring subjects."""
         if command(question):
@@ -253,7 +265,8 @@ class Answerer:
             return Answer(question=asked, text=say("answer.starting", language), answered=False, confidence=0.0,
                           sources=[], language=language, kind="starting")
         question = without_greeting(asked)
-        resolved = resolve(question, context, language) if context else question
+        candidates = readings(question, context, language) if context else [question]
+        resolved = candidates[0]
         # The message as typed is checked too: "what about the EU ETS?" is declined whatever it follows.
         answer = self.decline(question, language) or (
             self.decline(resolved, language) if resolved != question else None)
@@ -262,7 +275,8 @@ class Answerer:
             if answer is not None:
                 break
         if answer is None:
-            answer = await asyncio.to_thread(self.retrieve, resolved, language)
+            answer = await asyncio.to_thread(self.best_reading, candidates, language)
+            resolved = answer.resolved_question
             if answer.answered and self.footer_hint and answer.topics:
                 answer.footer = await self.footer_hint(answer.topics, language)
             if answer.answered and self.closers:

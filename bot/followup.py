@@ -211,8 +211,10 @@ def track_asked(rest: str, language: str) -> str | None:
     return next(number for number, pattern in TRACK_NAMES.items() if pattern.search(rest))
 
 
-def resolve(question: str, context: Context, language: str) -> str:
-    """The full question a follow-up stands for, or the question itself when it stands alone."""
+def readings(question: str, context: Context, language: str) -> list[str]:
+    """The questions a follow-up may stand for, the likeliest first; more than one only where the words
+    cannot tell ("and for removals?" names another subject or narrows the same one): the answerer keeps the
+    reading its sources answer best. A question that stands alone is its own single reading."""
     marker = MARKER.match(question)
     rest = question[marker.end():] if marker else question
     own = own_words(rest, language)
@@ -222,7 +224,7 @@ def resolve(question: str, context: Context, language: str) -> str:
     previous = context.question
     track = track_asked(rest, language) if marker or len(words) <= 3 else None
     if track:
-        return with_paragraph(previous, track, language)
+        return [with_paragraph(previous, track, language)]
     named = bool(SUBJECT.search(rest)) or defines(rest, language)
     span = subject_of(previous)
     subject = definite(previous[span[0]:span[1]]) if span else None
@@ -230,21 +232,24 @@ def resolve(question: str, context: Context, language: str) -> str:
     noun_phrase = bool(words) and words[0] not in VERB_START
     if span and marker and subject_words and len(own) <= 4 and not pronoun and not asks and noun_phrase:
         new = LEADING_PREPOSITION.sub("", rest.strip(" ?¿"))
+        narrowed = tidy(question_mark(previous.strip(" ?¿") + " " + rest.strip(" ?¿"), language))
         if new != rest.strip(" ?¿") and DEFINITION.match(previous):
             # "What is a corresponding adjustment?" then "and for a single-year NDC?": the same subject, narrowed.
-            return tidy(question_mark(previous.strip(" ?¿") + " " + rest.strip(" ?¿"), language))
-        # "and for annual information?": the same question about another subject.
-        return tidy(previous[:span[0]] + new + previous[span[1]:])
+            return [narrowed]
+        # "and for annual information?": the same question about another subject; with a preposition it may
+        # also narrow the same one ("and for removals?" after a question on crediting periods).
+        replaced = tidy(previous[:span[0]] + new + previous[span[1]:])
+        return [replaced, narrowed] if new != rest.strip(" ?¿") else [replaced]
     if subject and pronoun and not named and (len(subject_words) <= 2 or LEADING_PRONOUN.match(rest)):
-        return tidy(question_mark(replace_pronoun(rest, pronoun, subject, language), language))
+        return [tidy(question_mark(replace_pronoun(rest, pronoun, subject, language), language))]
     if subject and not subject_words and (marker or len(words) <= 4):
-        return tidy(question_mark(aspect_question(rest, language) + f" {FOR[language]} {subject}", language))
+        return [tidy(question_mark(aspect_question(rest, language) + f" {FOR[language]} {subject}", language))]
     if not named and len(words) <= ELLIPTICAL_WORDS:
         # "in what format?", "who can open an account?", "¿están exentos los PMA?": a short question that names
         # no subject of its own asks about the previous one, named in brackets.
         about = subject or previous.strip(" ?¿")
-        return tidy(question_mark(f"{rest.strip().strip('?¿').strip()} ({about})", language))
-    return question
+        return [tidy(question_mark(f"{rest.strip().strip('?¿').strip()} ({about})", language))]
+    return [question]
 
 
 def defines(text: str, language: str) -> bool:

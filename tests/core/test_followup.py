@@ -3,7 +3,7 @@
 import pytest
 
 from bot.conversations import Context
-from bot.followup import resolve
+from bot.followup import readings
 from bot.language import detect_language
 
 
@@ -43,10 +43,16 @@ from bot.language import detect_language
     ("¿Cuándo se revisarán las directrices del artículo 6.2?", "¿y las normas del 6.4?",
      "¿Cuándo se revisarán las normas del 6.4?"),
     ("Qu'est-ce qu'une démarche concertée ?", "et pour le 6.4 ?", "Qu'est-ce qu'une démarche concertée (article 6.4) ?"),
+    # A track named by its instrument; a clause never takes the previous subject's place.
+    ("Is cancellation for overall mitigation in global emissions required under Article 6.2?",
+     "and under the mechanism?", "Is cancellation for overall mitigation in global emissions required under Article 6.4?"),
+    ("¿Qué debe contener una autorización del artículo 6.2?", "¿y se publica?",
+     "¿Se publica (la autorización del artículo 6.2)?"),
+    ("Are LDCs exempt from Article 6.4 fees?", "what about SIDS?", "Are SIDS exempt from Article 6.4 fees?"),
 ])
 def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_up, resolved):
     context = Context(question=previous, language=detect_language(previous))
-    assert resolve(follow_up, context, detect_language(follow_up, default=context.language)) == resolved
+    assert readings(follow_up, context, detect_language(follow_up, default=context.language))[0] == resolved
 
 
 @pytest.mark.parametrize("question", [
@@ -56,4 +62,11 @@ def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_
 ])
 def test_a_new_question_is_not_polluted_by_the_previous_one(question):
     context = Context(question="What is an updated initial report?")
-    assert resolve(question, context, detect_language(question)) == question
+    assert readings(question, context, detect_language(question)) == [question]
+
+
+def test_a_follow_up_the_words_cannot_settle_has_both_readings():
+    context = Context(question="How long are crediting periods under the Article 6.4 mechanism?")
+    assert readings("and for removals?", context, "en") == [
+        "How long are crediting periods under removals?",
+        "How long are crediting periods under the Article 6.4 mechanism for removals?"]
