@@ -21,7 +21,10 @@ SETS = [DEVSET, DEVSET.parent / "heldout", DEVSET.parent / "heldout2"]
 def sample(found: QuestionSet) -> QuestionSet:
     answerable = [q for q in found.questions if q.answerable]
     off_topic = [q for q in found.questions if not q.answerable]
-    return QuestionSet(questions=answerable[::SAMPLE_EVERY] + off_topic[::2], dialogues=found.dialogues[::2])
+    # The development set's dialogues and near-domain questions tripled on 2026-11-28: a sparser sample of
+    # them keeps this test near its old time.
+    return QuestionSet(questions=answerable[::SAMPLE_EVERY] + off_topic[::3],
+                       dialogues=found.dialogues[::SAMPLE_EVERY])
 
 
 async def test_sample_of_each_question_set_on_shipped_knowledge_base(tmp_path: Path, encoder):
