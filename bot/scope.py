@@ -43,6 +43,8 @@ TOPICS = {
         r"sistema de comercio de emisiones|\bETS\b|\bCORSIA\b|\bCBAM\b|carbon border|ajustement carbone aux "
         r"frontières|ajuste en frontera|voluntary carbon market|marché volontaire|mercado voluntario|\bVerra\b|"
         r"gold standard|\bVCS\b|\bICVCM\b|\bVCMI\b|\ballowances?\b|carbon tax|taxe carbone|impuesto al carbono|"
+        r"(?:national|domestic) carbon market|marché (?:national|intérieur) du carbone|mercado (?:nacional|interno) de "
+        r"carbono|"
         r"\bbuy\w*\s+(?:carbon\s+)?(?:offsets|credits)\s+for\s+(?:my|our)\b", re.IGNORECASE),
 }
 PRICE = re.compile(r"\b(?:prices?|prix|precios?|pricing)\b|how much (?:does|do|is|are)\b.*\b(?:cost|worth)\b|"

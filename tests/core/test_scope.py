@@ -24,6 +24,7 @@ HORIZON = Path(__file__).resolve().parents[1] / "data" / "tiny_kb" / "horizon.ya
     ("Who can apply for money from the Adaptation Fund and how?", "funds"),
     ("Qui peut obtenir un financement du Fonds pour l'adaptation ?", "funds"),
     ("Who manages the Special Climate Change Fund?", "funds"),
+    ("Comment fonctionne le marché national du carbone de la Chine ?", "markets"),
 ])
 def test_neighbouring_subjects_are_recognised(question, topic):
     assert neighbour_topic(question) == topic
