@@ -92,6 +92,14 @@ DEFINITION = re.compile(r"^\s*(?:what\s+(?:is|are)|what's|qu'est-ce\s+qu(?:e|')|
 # "does it", "is it", "can they": the pronoun is the subject of the question, whatever else it names.
 LEADING_PRONOUN = re.compile(r"^\s*(?:(?:how|what|when|why|where|who|which)\s+)?(?:does|do|is|are|can|could|will|"
                              r"would|must|should|did|was|were|has|have)\s+(?:it|they)\b", re.IGNORECASE)
+# A French or Spanish object pronoun between the question word and its verb: "qui l'examine", "quién lo hace".
+OBJECT_CLITIC = {
+    "fr": re.compile(r"^\s*(qui|que|quand|comment|où)\s+(?:l['’]|les\s+|le\s+|la\s+)(\w+)([^?]*)\??\s*$",
+                     re.IGNORECASE),
+    "es": re.compile(r"^\s*¿?\s*(quién(?:es)?|qué|cómo|cuándo|dónde)\s+(?:lo|la|los|las)\s+(\w+)([^?]*)\??\s*$",
+                     re.IGNORECASE),
+}
+NO_MATCH = re.compile(r"(?!)")
 ELLIPTICAL_WORDS = 7  # longer questions carry enough of their own to be answered as asked
 # Article 6 paragraphs named by their instrument: "and under the mechanism?" asks about 6.4.
 TRACK_NAMES = {
@@ -240,6 +248,11 @@ def readings(question: str, context: Context, language: str) -> list[str]:
         # also narrow the same one ("and for removals?" after a question on crediting periods).
         replaced = tidy(previous[:span[0]] + new + previous[span[1]:])
         return [replaced, narrowed] if new != rest.strip(" ?¿") else [replaced]
+    clitic = OBJECT_CLITIC.get(language, NO_MATCH).match(rest)
+    if subject and clitic and not named:
+        # "¿y quién lo revisa?" -> "¿Quién revisa el informe inicial ...?": the object named after its verb.
+        asked, verb, tail = clitic.groups()
+        return [tidy(question_mark(f"{asked} {verb} {subject}{tail}", language))]
     if subject and pronoun and not named and (len(subject_words) <= 2 or LEADING_PRONOUN.match(rest)):
         return [tidy(question_mark(replace_pronoun(rest, pronoun, subject, language), language))]
     if subject and not subject_words and (marker or len(words) <= 4):

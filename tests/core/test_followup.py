@@ -49,6 +49,11 @@ from bot.language import detect_language
     ("¿Qué debe contener una autorización del artículo 6.2?", "¿y se publica?",
      "¿Se publica (la autorización del artículo 6.2)?"),
     ("Are LDCs exempt from Article 6.4 fees?", "what about SIDS?", "Are SIDS exempt from Article 6.4 fees?"),
+    # A French or Spanish object pronoun: the subject is named after the verb.
+    ("¿Cuándo hay que presentar el informe inicial del artículo 6.2?", "¿y quién lo revisa?",
+     "¿Quién revisa el informe inicial del artículo 6.2?"),
+    ("Quand faut-il soumettre le rapport initial de l'article 6.2 ?", "et qui l'examine ?",
+     "Qui examine le rapport initial de l'article 6.2 ?"),
 ])
 def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_up, resolved):
     context = Context(question=previous, language=detect_language(previous))
