@@ -48,7 +48,8 @@ async def support_request(request: Request, staff: Staff) -> Response:
         return page(request, "message.html", staff, status_code=404, message="There is no such support request.")
     return page(request, "support_request.html", staff, r=row, names=STEP_NAMES, steps=STEPS,
                 notices=await pipeline.notices(db, request_id=row.id), area_names=area_names,
-                questions=await pipeline.country_questions(db, country=row.country, limit=20))
+                questions=await pipeline.country_questions(db, country=row.country, limit=20),
+                events=await pipeline.events_to_register(db, areas=row.areas))
 
 
 @guard("viewer")

@@ -12,6 +12,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.outreach.events import upcoming
+from bot.outreach.models import Event
 from bot.storage import Database, QuestionLog
 from bot.storage.models import utcnow
 from bot.support.fields import countries, country_name, fold
@@ -128,6 +130,19 @@ async def country_questions(db: Database, *, country: str, limit: int = 50) -> l
         return list((await session.scalars(
             select(QuestionLog).where(or_(*(QuestionLog.question.ilike(f"%{name}%") for name in names)))
             .order_by(QuestionLog.asked_at.desc()).limit(limit))).all())
+
+
+# The support areas that are also outreach topics; general capacity-building events fit any request.
+EVENT_TOPICS = {"authorization", "reporting", "tracking", "methodology"}
+
+
+async def events_to_register(db: Database, *, areas: Sequence[str], limit: int = 10) -> list[Event]:
+    """Upcoming events on the request's areas (or on capacity building) that take registrations: the product
+    keeps no registrations itself (each event links to its organiser's form), so staff can point the country
+    to those forms."""
+    wanted = (set(areas) & EVENT_TOPICS) | {"capacity-building"}
+    rows = await upcoming(db, limit=200)
+    return [e for e in rows if e.registration_url and wanted & set(e.topics)][:limit]
 
 
 def to_csv(requests: Sequence[SupportRequest]) -> str:

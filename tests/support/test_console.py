@@ -68,3 +68,28 @@ async def test_a_request_from_the_web_page_is_answered_by_email(services: Servic
     reference = await recorded(services, Where(conversation="web:v1", channel="web", chat=None, language="en"))
     page = (await (await console("curator")).get(f"/support/{reference}")).text
     assert "The requester is told by email." in page and "in the chat where they asked" not in page
+
+
+async def test_the_request_page_lists_events_on_its_areas_with_their_registration_forms(
+        services: Services, console: Console) -> None:
+    """The bot keeps no registrations (each event links to its organiser's form): staff get the forms of
+    upcoming events that fit the request, to point the country to them."""
+    from datetime import datetime, timedelta, timezone
+
+    from bot.outreach import events as store
+
+    reference = await recorded(services)  # areas: strategy and project initiation
+    start = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=3)
+    specs = [("cb", "Readiness clinic", ["capacity-building"], "https://a6ip.test/register/cb"),
+             ("auth", "Authorization deep dive", ["authorization"], "https://a6ip.test/register/auth"),
+             ("open", "Open webinar", ["capacity-building"], None)]
+    async with services.db.session() as session:
+        for uid, title, topics, form in specs:
+            await store.upsert(session, store.EventSpec(uid=uid, title=title, starts_at=start, kind="training",
+                                                        ends_at=start + timedelta(hours=2), timezone="UTC",
+                                                        topics=topics, registration_url=form), source="test")
+    page = (await (await console("viewer")).get(f"/support/{reference}")).text
+    section = page.split("Events to register for", 1)[1]
+    assert "Readiness clinic" in section and 'href="https://a6ip.test/register/cb"' in section
+    assert "Authorization deep dive" not in section  # not one of the request's areas
+    assert "Open webinar" not in section  # no registration form
