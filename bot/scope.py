@@ -43,11 +43,13 @@ TOPICS = {
         r"sistema de comercio de emisiones|\bETS\b|\bCORSIA\b|\bCBAM\b|carbon border|ajustement carbone aux "
         r"frontières|ajuste en frontera|voluntary carbon market|marché volontaire|mercado voluntario|\bVerra\b|"
         r"gold standard|\bVCS\b|\bICVCM\b|\bVCMI\b|\ballowances?\b|carbon tax|taxe carbone|impuesto al carbono|"
+        # Carbon pricing as a policy is a neighbour too, unless the question ties it to Article 6 (checked first).
+        r"carbon pricing|tarification du carbone|fijación de precios (?:al|del) carbono|"
         r"(?:national|domestic) carbon market|marché (?:national|intérieur) du carbone|mercado (?:nacional|interno) de "
         r"carbono|"
         r"\bbuy\w*\s+(?:carbon\s+)?(?:offsets|credits)\s+for\s+(?:my|our)\b", re.IGNORECASE),
 }
-PRICE = re.compile(r"\b(?:prices?|prix|precios?|pricing)\b|how much (?:does|do|is|are)\b.*\b(?:cost|worth)\b|"
+PRICE = re.compile(r"\b(?:prices?|prix|precios?)\b|how much (?:does|do|is|are)\b.*\b(?:cost|worth)\b|"
                    r"combien (?:coûte|vaut)|cuánto (?:cuesta|vale)|\b(?:trad(?:e|es|ing)|sell(?:s|ing)?|sold)\s+"
                    r"(?:for|at)\b|se (?:vend|négocie)|se (?:vende|negocia|cotiza)", re.IGNORECASE)
 # What the mechanism itself charges (fees for registration, issuance, renewal) is a rule, not a market price.

@@ -18,6 +18,7 @@ HORIZON = Path(__file__).resolve().parents[1] / "data" / "tiny_kb" / "horizon.ya
     ("¿Qué es el nuevo objetivo colectivo cuantificado?", "funds"),
     ("What is the price of an EU ETS allowance?", "markets"),
     ("What is the price of ITMOs today?", "markets"),
+    ("How should we design carbon pricing?", "markets"),
     ("Which units are eligible under CORSIA?", "markets"),
     ("How much are ITMOs trading for per tonne right now?", "markets"),
     ("How much is Singapore's carbon tax per tonne?", "markets"),
@@ -34,6 +35,8 @@ def test_neighbouring_subjects_are_recognised(question, topic):
     "How much of the share of proceeds goes to the Adaptation Fund?",
     "Can A6.4ERs be used in the voluntary carbon market?",
     "Can a Party mark prices in its Article 6.2 reporting as confidential?",
+    # carbon pricing as a policy, tied to Article 6, is not a market price
+    "Which programmes help countries design carbon pricing and the institutions for Article 6?",
     "How does Japan support Article 6 through the A6IP?",
     "What must our NDC contain to take part in Article 6.2?",
     # What the 6.4 mechanism charges is its own rule, not a market price.
