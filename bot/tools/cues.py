@@ -265,10 +265,19 @@ def asked_language(question: str) -> str | None:
     return next((code for code, pattern in LANGUAGE_ASKED.items() if pattern.search(folded)), None)
 
 
+# A task for the bot itself (write code, a script, a macro) is not a request for a published resource, even
+# when it names a spreadsheet: "write me a Python script that merges two Excel files" is simply off-topic.
+TASK = re.compile(r"\b(python|javascript|typescript|sql|vba|bash|powershell)\b|\b(write|code|program|debug|fix|"
+                  r"ecri[st]|escrib\w*)\b (\w+ ){0,3}(scripts?|code|programs?|functions?|macros?|formulas?|"
+                  r"programmes? informatiques?|codigo|funcion)\b")
+
+
 def seeks_resource(question: str) -> bool:
     """Whether the question asks for a resource to use (a toolkit, a course, other countries' experience)
     rather than for the rule or for an event in the calendar."""
     folded = fold(question)
+    if TASK.search(folded):
+        return False
     if LOOKS.search(folded) and (wanted_types(question) or THINGS.search(folded)):
         return True
     if OBLIGED.search(folded) or EVENT.search(folded):

@@ -75,6 +75,9 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     # a situation told first, then the question (its "programme" is a programme of activities, not a resource)
     "We only issue mitigation contribution units for a cookstove programme. Does the registry still take the 5%?",
     "Nous accueillons un programme d'activités. Faut-il un ajustement correspondant ?",
+    # a task for the bot, not a published resource (off-topic, declined by the answerer's confidence)
+    "Can you write me a Python script that merges two Excel files?",
+    "¿Puedes escribir una macro de Excel que sume dos columnas?",
 ])
 def test_questions_for_the_rule_or_an_event(question: str) -> None:
     assert not seeks_resource(question)
