@@ -8,7 +8,8 @@ import hashlib
 import os
 import shutil
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from bot.config import Settings
 from index import SentenceEncoder
 
 if TYPE_CHECKING:
+    from bot.platform import Platform, Runner
+    from bot.server import HttpServer
     from bot.services import Services
 
 HERE = Path(__file__).resolve().parent
@@ -142,3 +145,19 @@ def pg_url() -> Iterator[str]:
     finally:
         with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@asynccontextmanager
+async def serving(services: Services, platforms: Sequence[Platform], server: HttpServer) -> AsyncIterator[list[Runner]]:
+    """The platforms started on `server` as `a6bot run` starts them, then the server; afterwards the server
+    stops first and the platforms in reverse order, also when the test fails."""
+    from bot.platform import start_configured
+
+    runners = await start_configured(platforms, services, server)
+    await server.start()
+    try:
+        yield runners
+    finally:
+        await server.stop()
+        for runner in reversed(runners):
+            await runner.stop()

@@ -13,9 +13,9 @@ import pytest
 
 from adapters.web import PLATFORM as WEB
 from bot.cli.platforms import open_services
-from bot.platform import start_configured
 from bot.server import HttpServer
 
+from tests.conftest import serving
 from tests.deploy.conftest import HashEncoder, free_port, make_settings
 
 
@@ -27,20 +27,15 @@ async def test_fifty_concurrent_web_questions_get_200_or_503_never_500(tmp_path:
     encoder = HashEncoder()
     encoder.query_seconds = 0.3  # each answer takes a while, so 50 at once overflow the line
     svc = await open_services(settings, encoder=encoder)
-    server = HttpServer("127.0.0.1", port)
-    runners = await start_configured([WEB], svc, server)
-    await server.start()
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        async with serving(svc, [WEB], HttpServer("127.0.0.1", port)), \
+                httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             page = await http.get("/")
             token = re.search(r'data-token="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
             responses = await asyncio.gather(*(
                 http.post("/web/ask?lang=fr", json={"token": token, "question": f"What is an ITMO? ({n})"})
                 for n in range(50)))
     finally:
-        await server.stop()
-        for runner in reversed(runners):
-            await runner.stop()
         await svc.close()
     statuses = Counter(r.status_code for r in responses)
     assert set(statuses) == {200, 503}, statuses

@@ -16,10 +16,9 @@ from adapters.web import PLATFORM as WEB
 from bot.config import Settings
 from bot.console import mount_console
 from bot.console.accounts import add_staff
-from bot.platform import start_configured
 from bot.server import HttpServer, trusted_proxies
 from bot.services import Services
-from tests.conftest import TINY_EVENTS, TINY_KB
+from tests.conftest import TINY_EVENTS, TINY_KB, serving
 from tests.slack.conftest import SIGNING_SECRET, slack_api  # noqa: F401  (shared fixture)
 from tests.slack.webapi_server import WebApiServer, free_port
 
@@ -44,12 +43,8 @@ async def site(services: Services) -> AsyncIterator[str]:
     await add_staff(services.db, email=CURATOR, role="curator", password=PASSWORD, actor="test")
     server = HttpServer("127.0.0.1", settings.http_port, trusted_proxies=trusted_proxies(settings.trusted_proxies))
     mount_console(services, server)
-    runners = await start_configured([SLACK, WEB], services, server)
-    await server.start()
-    yield f"http://127.0.0.1:{settings.http_port}"
-    await server.stop()
-    for runner in reversed(runners):
-        await runner.stop()
+    async with serving(services, [SLACK, WEB], server):
+        yield f"http://127.0.0.1:{settings.http_port}"
 
 
 @pytest.fixture

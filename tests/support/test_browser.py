@@ -17,9 +17,9 @@ import pytest
 from adapters.web import PLATFORM as WEB
 from bot.console import mount_console
 from bot.console.accounts import add_staff
-from bot.platform import start_configured
 from bot.server import HttpServer
 from bot.services import Services
+from tests.conftest import serving
 from tests.console.test_browser import CHROMIUM, DRIVER, browser_available
 from tests.email.conftest import port  # noqa: F401  (fixture)
 from tests.web.conftest import settings  # noqa: F401  (fixture)
@@ -36,12 +36,8 @@ async def site(services: Services, port: int) -> AsyncIterator[str]:  # noqa: F8
     await add_staff(services.db, email=CURATOR, role="curator", password=PASSWORD, actor="test")
     server = HttpServer("127.0.0.1", port)
     mount_console(services, server)
-    runners = await start_configured([WEB], services, server)
-    await server.start()
-    yield f"http://127.0.0.1:{port}"
-    await server.stop()
-    for runner in reversed(runners):
-        await runner.stop()
+    async with serving(services, [WEB], server):
+        yield f"http://127.0.0.1:{port}"
 
 
 def visit(base: str) -> tuple[str, str, str]:

@@ -13,10 +13,9 @@ import pytest
 from adapters.email import PLATFORM as EMAIL
 from adapters.web import PLATFORM as WEB
 from bot.config import Settings
-from bot.platform import start_configured
 from bot.server import HttpServer
 from bot.services import Services
-from tests.conftest import TINY_EVENTS, TINY_KB
+from tests.conftest import TINY_EVENTS, TINY_KB, serving
 from tests.email.conftest import port, smtp  # noqa: F401  (shared fixtures)
 
 
@@ -34,13 +33,8 @@ def settings(tmp_path: Path, port: int, request: pytest.FixtureRequest) -> Setti
 
 @pytest.fixture
 async def site(services: Services, port: int) -> AsyncIterator[str]:
-    server = HttpServer("127.0.0.1", port)
-    runners = await start_configured([EMAIL, WEB], services, server)
-    await server.start()
-    yield f"http://127.0.0.1:{port}"
-    await server.stop()
-    for runner in reversed(runners):
-        await runner.stop()
+    async with serving(services, [EMAIL, WEB], HttpServer("127.0.0.1", port)):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture
