@@ -13,7 +13,7 @@ from bot.console.accounts import record
 from bot.console.auth import Staff, flash, guard
 from bot.console.web import go, page, text
 from bot.tools import store
-from bot.tools.announce import announce
+from bot.tools.announce import announce, cancel
 from bot.tools.catalogue import LEVELS, TOPICS, TYPES, Resource, resource_from
 from bot.tools.models import ToolResource
 
@@ -79,17 +79,24 @@ async def tool_save(request: Request, staff: Staff) -> Response:
 async def set_retired(request: Request, staff: Staff, retired: bool) -> Response:
     db, resource_id = request.app.state.services.db, request.path_params["id"]
     async with db.session() as session:
+        cancelled = 0
         if retired:
             row = await store.retire(session, resource_id=resource_id, actor=staff.email)
+            cancelled = await cancel(session, resource_id=resource_id)
         else:
             row = await store.restore(session, resource_id=resource_id)
         if row is not None:
+            details = {"cancelled_announcements": cancelled} if retired else {}
             await record(session, actor=staff.email, action="tool.retire" if retired else "tool.restore",
-                         target=resource_id)
+                         target=resource_id, **details)
     if row is None:
         flash(request, "There is no such resource.", "error")
+    elif retired:
+        plural = "s" if cancelled != 1 else ""
+        queued = f"; {cancelled} queued announcement{plural} cancelled" if cancelled else ""
+        flash(request, f"{row.title} is retired: the bot no longer recommends it{queued}.")
     else:
-        flash(request, f"{row.title} is {'retired: the bot no longer recommends it' if retired else 'back in use'}.")
+        flash(request, f"{row.title} is back in use.")
     return go(request, "/tools")
 
 

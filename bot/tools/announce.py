@@ -4,7 +4,8 @@ A curator asks for it in the console (not on every add: the shipped catalogue is
 import may add dozens at once, which would flood subscribers). One unit of work stamps the resource's
 `announced_at`, only where it is still empty, and records one "resource" delivery per matching subscription
 in the outbox; the outreach dispatcher then sends them like event notices (lease, retries, per-platform
-pacing), each in its subscriber's language. Two curators or two workers racing: the second finds the stamp
+pacing), each in its subscriber's language. Retiring the resource cancels what is still queued (`cancel`).
+Two curators or two workers racing: the second finds the stamp
 (PostgreSQL makes it wait for the first to commit) and records nothing, so nobody is told twice."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.outreach.models import Subscription
+from bot.outreach.models import Delivery, Subscription
 from bot.outreach.outbox import insert_planned, wall_now
 from bot.outreach.planner import Planned
 from bot.tools.models import ToolResource
@@ -30,7 +31,7 @@ def wants(sub: Subscription, topics: list[str]) -> bool:
 def payload(row: ToolResource) -> dict[str, Any]:
     """What the notice shows, fixed now (bot.outreach.notice.ResourceInfo), so a later edit cannot change a
     message that is already on its way."""
-    return {"resource": {"title": row.title, "publisher": row.publisher, "type": row.type, "topics": list(row.topics),
+    return {"resource_id": row.id, "resource": {"title": row.title, "publisher": row.publisher, "type": row.type, "topics": list(row.topics),
                          "languages": list(row.languages), "url": row.url,
                          "descriptions": {"en": row.description, "fr": row.description_fr,
                                           "es": row.description_es}}}
@@ -56,3 +57,19 @@ async def announce(session: AsyncSession, *, resource_id: str, now: datetime | N
     if planned:
         await insert_planned(session, planned)
     return len(planned)
+
+
+async def cancel(session: AsyncSession, *, resource_id: str) -> int:
+    """Skip the resource's announcements still waiting in the outbox (also those waiting for a retry), inside
+    the caller's unit of work, and return how many: a retired resource must not reach anyone. Rows queued
+    before the payload named the resource are recognised by its address. A send already in flight finishes."""
+    row = await session.get(ToolResource, resource_id)
+    if row is None:
+        return 0
+    queued = (await session.scalars(select(Delivery).where(Delivery.kind == "resource",
+                                                           Delivery.state == "pending"))).all()
+    mine = [d for d in queued if d.payload.get("resource_id", None) == resource_id
+            or ("resource_id" not in d.payload and d.payload.get("resource", {}).get("url") == row.url)]
+    for delivery in mine:
+        delivery.state, delivery.last_error = "skipped", "resource retired"
+    return len(mine)

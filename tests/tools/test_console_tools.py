@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.console.models import AuditEntry
+from bot.outreach.dispatcher import Dispatcher
+from bot.outreach.memory import MemoryNotifier
 from bot.outreach.subscriptions import subscribe
 from bot.services import Services
 from bot.tools import store
@@ -83,3 +85,25 @@ async def test_a_curator_adds_and_edits_a_resource_and_bad_fields_are_named(clie
     async with services.db.session() as session:
         actions = list(await session.scalars(select(AuditEntry.action).where(AuditEntry.target == NEW["id"])))
     assert actions == ["tool.add", "tool.edit", "tool.announce"]
+
+
+async def test_retiring_an_announced_resource_cancels_its_queued_announcements(client: Client,
+                                                                               services: Services) -> None:
+    """Announced, then retired before the outreach worker got to it: no subscriber hears of the retired
+    resource, and the curator and the audit log are told how many queued announcements were cancelled."""
+    curator = await client("curator")
+    assert (await post_form(curator, "/tools/new", "/tools/save", NEW)).status_code == 303
+    for chat in ("fr-authorization", "everything"):
+        await subscribe(services.db, platform="memory", chat_id=chat,
+                        topics=["authorization"] if chat != "everything" else None)
+    await post_form(curator, "/tools", f"/tools/{NEW['id']}/announce")
+    assert "Announcement queued for 2 subscriptions" in flash((await curator.get("/tools")).text)
+
+    assert (await post_form(curator, "/tools", f"/tools/{NEW['id']}/retire")).status_code == 303
+    assert "2 queued announcements cancelled" in flash((await curator.get("/tools")).text)
+    notifier = MemoryNotifier()
+    await Dispatcher(services.db, {"memory": notifier}, base_url="https://bot.test").tick(drain=True)
+    assert [chat for chat, notice in notifier.sent if notice.kind == "resource"] == []
+    async with services.db.session() as session:
+        entry = await session.scalar(select(AuditEntry).where(AuditEntry.action == "tool.retire"))
+    assert entry is not None and entry.details.get("cancelled_announcements") == 2
