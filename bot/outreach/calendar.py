@@ -71,23 +71,38 @@ def ics_response(body: bytes, filename: str) -> Response:
 
 
 def calendar_routes(db: Database, *, base_url: str) -> list[tuple[str, object]]:
-    """(path, endpoint) pairs for bot.server.HttpServer.add_route."""
+    """(path, endpoint) pairs for bot.server.HttpServer.add_route. Events live at /calendar/event/<uid>.ics
+    and topic feeds at /calendar/topic/<topic>.ics, so an event whose uid is a topic name ("tracking") has an
+    address of its own. The older /calendar/<name>.ics, which both shared, keeps answering for links already
+    handed out: a topic name is the topic's feed (calendar apps subscribed to it), anything else the event."""
 
     async def all_upcoming(_request: Request) -> Response:
         rows = await store.upcoming(db, limit=500)
         return ics_response(to_ics([store.info(r, base_url=base_url) for r in rows]), "a6ip-events.ics")
 
-    async def one(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name in TOPICS:
-            rows = await store.upcoming(db, topic=name, limit=500)
-            return ics_response(to_ics([store.info(r, base_url=base_url) for r in rows],
-                                       name=f"A6IP events: {TOPICS[name]}"), f"{name}.ics")
-        if not SAFE_UID.match(name):
-            return PlainTextResponse("not found", status_code=404)
-        row = await store.get(db, uid=name)
+    async def topic_feed(name: str) -> Response:
+        rows = await store.upcoming(db, topic=name, limit=500)
+        return ics_response(to_ics([store.info(r, base_url=base_url) for r in rows],
+                                   name=f"A6IP events: {TOPICS[name]}"), f"{name}.ics")
+
+    async def event_file(uid: str) -> Response:
+        row = await store.get(db, uid=uid) if SAFE_UID.match(uid) else None
         if row is None:
             return PlainTextResponse("no such event", status_code=404)
         return ics_response(to_ics([store.info(row, base_url=base_url)], name=row.title), "event.ics")
 
-    return [("/calendar.ics", all_upcoming), ("/calendar/{name:path}.ics", one)]
+    async def topic(request: Request) -> Response:
+        name = request.path_params["topic"]
+        if name not in TOPICS:
+            return PlainTextResponse("no such topic", status_code=404)
+        return await topic_feed(name)
+
+    async def event(request: Request) -> Response:
+        return await event_file(request.path_params["uid"])
+
+    async def legacy(request: Request) -> Response:
+        name = request.path_params["name"]
+        return await topic_feed(name) if name in TOPICS else await event_file(name)
+
+    return [("/calendar.ics", all_upcoming), ("/calendar/topic/{topic}.ics", topic),
+            ("/calendar/event/{uid:path}.ics", event), ("/calendar/{name:path}.ics", legacy)]

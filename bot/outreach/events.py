@@ -161,9 +161,10 @@ async def upcoming(db: Database, *, topic: str | None = None, now: datetime | No
 
 
 def calendar_url(base: str, uid: str) -> str:
-    """The event's .ics address; any uid is quoted into one path segment ('/' too, so no part of a uid such as
+    """The event's .ics address, under /calendar/event/ so that no uid meets a topic feed's address
+    (bot.outreach.calendar); any uid is quoted into one path segment ('/' too, so no part of a uid such as
     "./x" or "a/../b" is a "." or ".." segment that a browser would resolve to another event's address)."""
-    return f"{base.rstrip('/')}/calendar/{quote(uid, safe='@:+')}.ics"
+    return f"{base.rstrip('/')}/calendar/event/{quote(uid, safe='@:+')}.ics"
 
 
 def info(row: Event, *, base_url: str) -> EventInfo:

@@ -90,7 +90,7 @@ async def test_confirmed_subscriber_gets_the_notice_and_unsubscribes_in_one_clic
     plain, html = (p.get_content() for p in alternative.get_payload())
     for part in (plain, html.replace("&amp;", "&")):
         assert "Reporting working group" in part and "Nouvel événement" in part and unsubscribe in part
-        assert "https://a6ip.test/register" in part and "/calendar/wg-reporting-7.ics" in part
+        assert "https://a6ip.test/register" in part and "/calendar/event/wg-reporting-7.ics" in part
     assert "Tokyo" in plain and "Europe/Paris" in plain
 
     assert attachment.get_content_type() == "text/calendar" and attachment.get_filename() == "event.ics"

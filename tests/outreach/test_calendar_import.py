@@ -61,6 +61,33 @@ async def test_served_calendars(db):
     assert missing.status_code == 404
 
 
+async def test_an_event_named_like_a_topic_has_its_own_calendar_and_old_topic_links_still_work(db):
+    """An event whose uid is a topic name ("tracking"): the .ics link its notices carry gives that event alone,
+    not the topic's feed; a calendar app subscribed to the topic's old address keeps getting the topic's
+    events, and an event's old address still gives the event."""
+    await add_event(db, uid="tracking", start="2099-04-01 09:00", zone="UTC", topics=["reporting"],
+                    title="Tracking deep dive")
+    await add_event(db, uid="ev-tokyo", start="2099-03-12 10:00", zone="Asia/Tokyo", topics=["tracking"],
+                    title="Tracking WG")
+    link = store.info(await store.get(db, uid="tracking"), base_url="http://t").calendar_url
+    server = HttpServer("127.0.0.1", 0)
+    for path, endpoint in calendar_routes(db, base_url="http://t"):
+        server.add_route(path, endpoint)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=server.app()), base_url="http://t") as client:
+        own = await client.get(link)
+        old_topic = await client.get("/calendar/tracking.ics")
+        topic = await client.get("/calendar/topic/tracking.ics")
+        old_event = await client.get("/calendar/ev-tokyo.ics")
+
+    def uids(response: httpx.Response) -> list[str]:
+        assert response.status_code == 200, response.text
+        return [str(e["UID"]) for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")]
+
+    assert uids(own) == ["tracking"]
+    assert uids(old_topic) == uids(topic) == ["ev-tokyo"]
+    assert uids(old_event) == ["ev-tokyo"]
+
+
 async def test_ics_import_expands_rrule_and_reads_categories(db, tmp_path):
     path = tmp_path / "feed.ics"
     path.write_bytes(ICS)

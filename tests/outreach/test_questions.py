@@ -30,7 +30,7 @@ async def test_what_is_on_in_a_month(db):
     a = await answers(db)
     answer = await a.respond("What is on in March?", "en")
     assert "Tracking WG" in answer.text and "corresponding" not in answer.text
-    assert answer.sources[0].url == f"{BASE}/calendar/twg.ics"
+    assert answer.sources[0].url == f"{BASE}/calendar/event/twg.ics"
     none = await a.respond("What is on in June?", "en")
     assert none.answered and "No upcoming event in June" in none.text and not none.sources
 

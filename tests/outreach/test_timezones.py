@@ -27,7 +27,7 @@ async def test_tokyo_event_announced_in_nassau_and_tunis(db):
     for text in nassau + tunis:
         assert "Thu 12 Mar 2026, 10:00 JST – 12:00 JST (Asia/Tokyo, organiser)" in text
         assert "Register: https://example.org/register" in text
-        assert f"Add to calendar (.ics): {BASE}/calendar/ev-1.ics" in text
+        assert f"Add to calendar (.ics): {BASE}/calendar/event/ev-1.ics" in text
         assert "Where: Online" in text
 
 

@@ -51,7 +51,7 @@ async def test_events_lists_upcoming_events_in_each_readers_zone(slack: Slack) -
     body = text_of(posted)
     assert f"<!date^{int(start.timestamp())}^{{date_short_pretty}} {{time}}|" in body
     assert "Tracking &lt;working&gt; group &amp; friends" in body
-    assert "/calendar/ev-slack-1.ics|Add to calendar" in body
+    assert "/calendar/event/ev-slack-1.ics|Add to calendar" in body
     assert "No upcoming events" in (await reply(slack, "events 6.4"))["text"]
     assert "unknown topic" in (await reply(slack, "events astrology"))["text"]
 

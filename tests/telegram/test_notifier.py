@@ -71,7 +71,7 @@ async def test_subscriber_receives_the_announcement_in_html(api: BotApiServer, d
     assert message.params["parse_mode"] == "HTML" and "New event" in message.text
     assert "Tracking WG <12> & co" in message.text and "(your time)" in message.text and "Asia/Tokyo, organiser" in message.text
     assert '<a href="https://a6ip.test/register?id=1&amp;x=2">Register</a>' in message.params["text"]
-    assert f'<a href="{BASE}/calendar/wg-1.ics">Add to calendar (.ics)</a>' in message.params["text"]
+    assert f'<a href="{BASE}/calendar/event/wg-1.ics">Add to calendar (.ics)</a>' in message.params["text"]
 
 
 async def test_429_is_honoured_then_the_notice_is_sent_once(api: BotApiServer, db: Database, notifier: TelegramNotifier) -> None:

@@ -31,7 +31,7 @@ async def test_events_are_paged_with_buttons(api: BotApiServer, bot: Runner, ser
     await add_events(services, 7)
     [page] = await exchange(api, api.text_update("/events"))
     assert [f"Training {n} <on> reporting & tracking" in page.text for n in range(7)] == [True] * 5 + [False] * 2
-    assert "Register" in page.text and "https://a6ip.test/r/0" in page.params["text"] and "/calendar/ev-0.ics" in page.params["text"]
+    assert "Register" in page.text and "https://a6ip.test/r/0" in page.params["text"] and "/calendar/event/ev-0.ics" in page.params["text"]
     assert [b["text"] for b in page.buttons] == ["later ›"]
     [later] = await exchange(api, api.press(page, "later"), method="editMessageText")
     assert "6. " in later.text and "Training 6" in later.text and "Training 4" not in later.text
