@@ -66,7 +66,8 @@ class Progress:
 
 
 class TelegramNotifier:
-    """The outreach engine paces sends (30/s overall, 1/s per chat); PTB's limiter adds 20/min per group.
+    """The outreach engine paces sends (30/s overall, 1/s per chat, one budget for every worker) and holds
+    them all after a RetryAfter, which is returned, never retried here; PTB's limiter adds 20/min per group.
     A notice too long for one message goes out in parts; a retry of the same delivery resumes after the
     last part sent, so the reader never gets a part twice."""
 

@@ -20,7 +20,7 @@ from bot.outreach.models import Event
 from bot.outreach.notice import ResourceInfo
 from bot.outreach.notifier import EventInfo, Notice, Notifier, SendResult
 from bot.outreach.outbox import Claimed, Outcome, wall_now
-from bot.outreach.ratelimit import RateLimits
+from bot.outreach.ratelimit import Limits, RateLimits
 from bot.storage import Database
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class Dispatcher:
     db: Database
     notifiers: Mapping[str, Notifier]
     base_url: str
-    limits: RateLimits = field(default_factory=RateLimits)
+    limits: Limits = field(default_factory=RateLimits)
     policy: Policy = field(default_factory=Policy)
     worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
     observe: Observer | None = None
@@ -210,7 +210,7 @@ class Dispatcher:
             log.warning("notifier %s raised: %r", item.platform, error)
             result = SendResult.transient(f"{type(error).__name__}: {error}")
         if result.status == "retry":
-            self.limits.block(item.platform, result.retry_after or 1.0)
+            await self.limits.block(item.platform, result.retry_after or 1.0)
         if self.observe:
             self.observe(item.platform, result.status, time.perf_counter() - started)
         rendered = max(e.revision for e in notice.events) if item.kind not in ("digest", "resource") else None

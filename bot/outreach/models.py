@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import (Boolean, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator,
+from sqlalchemy import (Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, TypeDecorator,
                         UniqueConstraint, text)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column
@@ -122,3 +122,15 @@ class Delivery(Base):
     message_id: Mapped[str | None] = mapped_column(String(100))
     rendered_revision: Mapped[int | None] = mapped_column(Integer)  # the event revision the reader saw
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SendSlot(Base):
+    """The send budget every worker draws on (bot.outreach.ratelimit.SharedRateLimits): per platform, and per
+    platform and chat, the next free moment to send and until when the platform asked to wait (429), in
+    seconds since the epoch (the workers' clocks agree, as the outbox's leases assume)."""
+
+    __tablename__ = "send_slots"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)  # "telegram" or "telegram:<chat id>"
+    next_free: Mapped[float] = mapped_column(Float)
+    held_until: Mapped[float | None] = mapped_column(Float)

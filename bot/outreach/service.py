@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from bot.config import Settings
 from bot.outreach.dispatcher import Dispatcher, Policy, TickReport
 from bot.outreach.notifier import Notifier
-from bot.outreach.ratelimit import Rate, RateLimits
+from bot.outreach.ratelimit import Limits, Rate, RateLimits, SharedRateLimits
 from bot.outreach.webhook import WebhookNotifier
 from bot.platform import Platform
 from bot.platform import notifiers as platform_notifiers
@@ -77,9 +77,12 @@ class Scheduler:
 
 def make_dispatcher(settings: Settings, db: Database, notifiers: dict[str, Notifier], *, rates: dict[str, Rate],
                     rate_scale: float = 1.0, policy: Policy | None = None, worker: str | None = None) -> Dispatcher:
+    """A worker's dispatcher. On PostgreSQL, where several workers send, their pacing is one shared budget."""
     extra = {"worker": worker} if worker else {}
-    return Dispatcher(db, notifiers, base_url=base_url(settings), limits=RateLimits(rates, scale=rate_scale),
-                      policy=policy or Policy(), **extra)
+    limits: Limits = SharedRateLimits(db, rates, scale=rate_scale) if db.engine.dialect.name == "postgresql" \
+        else RateLimits(rates, scale=rate_scale)
+    return Dispatcher(db, notifiers, base_url=base_url(settings), limits=limits, policy=policy or Policy(),
+                      **extra)
 
 
 def parse_now(value: str | None) -> datetime | None:
