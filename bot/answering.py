@@ -20,7 +20,7 @@ from bot.followup import readings
 from bot.horizon import Horizon, load_horizon
 from bot.inputs import MAX_QUESTION_CHARS, QuestionError, validate_question
 from bot.language import detect_language
-from bot.rerank import rerank
+from bot.rerank import contenders, needs_second_look, rerank, second_look
 from bot.scope import declined, neighbour_topic
 from bot.smalltalk import command, greeting, small_talk, without_greeting
 from bot.storage import Database, QuestionLog
@@ -156,6 +156,20 @@ class Answerer:
             hits, faq_matches = rerank(hits, faq_matches, self.index.store, question)
             return vector, hits, faq_matches, self.faq_lead(hits, faq_matches, vector.crosslingual)
 
+    def answer_lead(self, question: str, vector: QueryVector, hits: list[Hit], faq_matches: list[tuple[int, float]],
+                    faq_lead: Hit | None) -> Hit | None:
+        """The passage that leads the answer: the first stage's FAQ lead (or, with none, retrieval's order),
+        unless a second look with the multilingual model (bot.rerank) picks another contender."""
+        scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
+        strong = faq_lead is not None and faq_lead.score >= scale.lead
+        if not needs_second_look(hits, faq_lead, crosslingual=vector.crosslingual, strong_lead=strong):
+            return faq_lead
+        query = self.index.multilingual_query(question, vector)
+        if query is None:
+            return faq_lead
+        scores = self.index.multilingual_scores(query, contenders(hits, faq_matches))
+        return second_look(hits, faq_matches, self.index.store, scores) or faq_lead
+
     def rulebook_match(self, question: str, language: str) -> RuleMatch:
         """How close the rulebook comes to a question: the retrieval behind an answer, composing nothing."""
         vector, _, faq_matches, lead = self.lookup(question, language)
@@ -165,7 +179,8 @@ class Answerer:
 
     def retrieve(self, question: str, language: str) -> Answer:
         """The synchronous part (embedding, search, composition); runs in a worker thread."""
-        vector, hits, faq_matches, lead = self.lookup(question, language)
+        vector, hits, faq_matches, faq_lead = self.lookup(question, language)
+        lead = self.answer_lead(question, vector, hits, faq_matches, faq_lead)
         faq_similarity = faq_matches[0][1] if faq_matches else 0.0
         scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
         # Only passages on the bot's subject vouch for an answer: a global-stocktake paragraph that names the
@@ -181,7 +196,9 @@ class Answerer:
         relevance = (lambda sentences: self.index.sentence_scores(vector, sentences)) if vector.crosslingual else None
         # A lead FAQ gets its own question as a heading unless the question asked is nearly that one, so an
         # answer such as "No. Under Article 6.2 ..." never reads as a reply to something else.
-        composed = compose(hits, question, lead=lead if answered else None, lead_heading=faq_similarity < scale.same,
+        curated = lead is not None and lead.meta.get("kind") == "faq"
+        lead_similarity = dict(faq_matches).get(lead.id, 0.0) if curated else 1.0
+        composed = compose(hits, question, lead=lead if answered else None, lead_heading=lead_similarity < scale.same,
                            language=language, answered=answered, relevance=relevance,
                            contact=self.settings.staff_email)
         top = lead or (hits[0] if hits else None)

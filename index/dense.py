@@ -35,6 +35,13 @@ class DenseIndex:
             return np.zeros((len(queries), 1), dtype=np.float32), empty
         return self.index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
 
+    def vector(self, item: int) -> np.ndarray | None:
+        """The stored vector of one id, or None when the id is not here."""
+        try:
+            return self.index.reconstruct(int(item))
+        except RuntimeError:
+            return None
+
     def save(self, path: Path) -> None:
         faiss.write_index(self.index, str(path))
 

@@ -250,6 +250,40 @@ class SearchIndex:
         encoder = self.crosslingual if vector.crosslingual and self.crosslingual is not None else self.encoder
         return [float(score) for score in encoder.encode_passages(sentences) @ vector.vector]
 
+    def multilingual_query(self, query: str, vector: QueryVector) -> np.ndarray | None:
+        """The question in the multilingual encoder's view: its own vector for a French or Spanish question,
+        one more embedding for an English one; None without a multilingual encoder."""
+        if vector.crosslingual:
+            return vector.vector
+        if self.crosslingual is None or self.cross is None or not len(self.cross):
+            return None
+        return self.crosslingual.encode_queries([query])[0]
+
+    def multilingual_scores(self, query: np.ndarray, ids: list[int]) -> dict[int, tuple[float, float]]:
+        """For each indexed id, the multilingual encoder's cosine of the question (`multilingual_query`) with
+        the passage and with its closest curated question phrasing (0 when it has none). A passage embedded
+        by the main model only (an imported decision) is embedded here, on the fly."""
+        scores: dict[int, tuple[float, float]] = {}
+        missing: list[int] = []
+        with self.lock.reading():
+            for item in ids:
+                meta = self.store.get(item)
+                if meta is None:
+                    continue
+                passage = self.cross.vector(item) if meta.get("cross") and self.cross is not None else None
+                if passage is None:
+                    missing.append(item)
+                    continue
+                variants = [self.cross_questions.vector(item * VARIANT_SLOTS + n)  # type: ignore[union-attr]
+                            for n in range(meta.get("n_questions", 0))]
+                best = max((float(v @ query) for v in variants if v is not None), default=0.0)
+                scores[item] = (float(passage @ query), best)
+            texts = [self.store[item].get("text", "") for item in missing]
+        if missing and self.crosslingual is not None:
+            for item, passage in zip(missing, self.crosslingual.encode_passages(texts)):
+                scores[item] = (float(passage @ query), 0.0)
+        return scores
+
     def dense_search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Main-model dense results alone (benchmarks compare them with the fused list)."""
         with self.lock.reading():
