@@ -86,3 +86,18 @@ def test_question_variants_match(encoder):
     assert best == 5 and score > 0.9
     idx.delete([5])
     assert idx.match_questions(idx.query_vector("when is the annual information due")) == []
+
+
+def test_multilingual_scores_cover_curated_and_imported_passages(encoder):
+    from index import E5Encoder, QueryVector
+
+    idx = SearchIndex(encoder, crosslingual=E5Encoder())
+    idx.upsert([IndexItem(1, PASSAGES[1], "h1", {"text": PASSAGES[1]}, questions=["When is annual information due?"],
+                          crosslingual=True),
+                IndexItem(3, PASSAGES[3], "h3", {"text": PASSAGES[3]})])  # a decision paragraph: main model only
+    question = "By when must we submit our annual information?"
+    query = idx.multilingual_query(question, QueryVector(idx.embed_query(question)))
+    scores = idx.multilingual_scores(query, [1, 3, 99])  # 99 is not indexed
+    assert set(scores) == {1, 3}
+    assert scores[1][0] > scores[3][0]  # the passage that answers
+    assert scores[1][1] > 0.85 and scores[3][1] == 0.0  # a close curated phrasing; none for the decision
