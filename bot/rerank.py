@@ -53,11 +53,12 @@ def rerank(hits: list[Hit], faq_matches: list[tuple[int, float]], store: dict[in
 
 # --- The second look at the lead ------------------------------------------------------------------------
 # Retrieval's best hit and the curated question closest to the one asked often disagree, and each is right
-# about as often as the other: "We have a CDM afforestation project ... deadline?" is phrased like the general
-# CDM-deadline entry, while the passage on afforestation activities answers it. The multilingual e5 model was
-# trained to match questions with the passages that answer them (the main model only says two texts are
-# alike), so its cosines settle the choice among the few candidates: retrieval's top hits and the closest
-# curated questions. Measured on the lead's citation over three question sets (README, Benchmarks).
+# about as often as the other: "do 6.4 activities in LDCs and SIDS still have to give the 5% SOP?" is phrased
+# like the share-of-proceeds entry (para. 67), while the passage on the exemption (6/CMA.6, para. 20) answers it,
+# and retrieval ranks that passage first. The multilingual e5 model was trained to match questions with the
+# passages that answer them (the main model only says two texts are alike), so its cosines settle the choice
+# among a few contenders: retrieval's top hits and the closest curated questions. Measured on the lead's
+# citation over the tuning sets and a blind set (README, Benchmarks).
 SECOND_LOOK_DEPTH = 3  # retrieval's top hits that compete for the lead, with the closest curated questions
 PASSAGE_WEIGHT = 0.5  # weight of the e5 cosine of the question with the passage
 PHRASING_WEIGHT = 0.2  # ... and with the passage's closest curated question phrasing, if it has any
@@ -96,10 +97,11 @@ def second_look(hits: list[Hit], faq_matches: list[tuple[int, float]], store: di
         return (first + PASSAGE_WEIGHT * (passage - E5_LOW) / E5_SPAN
                 + PHRASING_WEIGHT * ((phrasing - E5_LOW) / E5_SPAN if phrasing else 0.0))
 
-    scored = [item for item in contenders(hits, faq_matches) if item in e5 and (item in fused or item in store)]
+    scored = [item for item in contenders(hits, faq_matches) if item in e5]
     if not scored:
         return None
     best = max(scored, key=value)
     if best in fused:
         return fused[best]
-    return Hit(best, similarity[best], similarity[best], 0.0, store[best])
+    meta = store.get(best)  # None if a knowledge base change removed it meanwhile
+    return Hit(best, similarity[best], similarity[best], 0.0, meta) if meta is not None else None
