@@ -29,11 +29,31 @@ SEEK = re.compile(
     r"(what|which) (\w+ ){0,2}(should|could|can) (i|we) (read|watch|use|consult|follow|take)|"
     r"que (devrais|pourrais|puis)-je (lire|consulter|suivre|utiliser)|que (deberia|podria|puedo) (leer|consultar|"
     r"seguir|usar)|"
-    r"(which|what|quels?|quelles?|cuales?|que) (good |useful |online )?(courses?|toolkits?|tools|guides?|templates?|"
-    r"resources?|materials?|papers?|studies|platforms?|cours|formations?|outils|modeles?|ressources|etudes?|"
-    r"plateformes?|cursos?|herramientas|guias|plantillas|recursos|materiales|estudios|plataformas?) |"
+    r"(which|what|quels?|quelles?|cuales?|que) (\w+ )?(courses?|toolkits?|tools?|guides?|templates?|"
+    r"resources?|materials?|papers?|studies|platforms?|software|databases?|cours|formations?|outils?|modeles?|"
+    r"ressources?|etudes?|plateformes?|logiciels?|cursos?|herramientas?|guias?|plantillas?|recursos?|materiales?|"
+    r"estudios?|plataformas?)\b|"
+    # where something is kept, who keeps or offers it, how to get support: asked of partners, not of the rules
+    r"where (is|are) (the |a |an )?(\w+ ){0,3}(lists?|databases?|registr(y|ies) software|templates?|forms?|"
+    r"faqs?|guides?|tools?|toolkits?|courses?|recordings?|dashboards?|reports? (on|of) (the )?status)|"
+    r"ou (se trouve|se trouvent|est|sont) (la|le|les) (liste|base|modele|guide|outil|formulaire)|"
+    r"donde (esta|estan|se encuentra|se encuentran|hay) (la|el|las|los|una?) (lista|base|plantilla|guia|"
+    r"herramienta|formulario|preguntas)|"
+    r"who (publish|offer|help|support|fund)\w*|qui (publie|propose|offre|aide)|quien(es)? (publica|ofrece|"
+    r"brinda|ayuda)|"
+    r"(which|what) (organi[sz]ations?|partners?|institutions?|initiatives?|agenc(y|ies)|donors?) (\w+ ){0,2}"
+    r"(maintain|keep|publish|offer|provide|run|track|compile|support|help|fund)\w*|"
+    r"(has|have) (anyone|anybody|any (organi[sz]ations?|partners?|institutions?)) (\w+ ){0,2}(published|produced|"
+    r"written|developed|compiled|made)|"
+    r"(show|send|give) (me|us) (the |a |an |some )?(\w+ )?(resources?|tools?|links?|materials?|guides?|courses?)|"
     r"(programmes?|programs?|initiatives?|programas?|iniciativas?) (\w+ )?(help|support|offer|fund|provide|"
     r"aident|soutiennent|offrent|financent|ayudan|apoyan|ofrecen|financian))")
+# Asking where to get help: a partner's programme or support is wanted, whatever the subject.
+SUPPORT_ASK = re.compile(
+    r"\b((get|obtain|receive|access|request) (\w+ ){0,2}(support|help|assistance|training|technical assistance)|"
+    r"who (can|could) help|(obtenir|recevoir|demander) (un |une |de l'|du |des )?(appui|soutien|aide|assistance|"
+    r"formation)|qui (peut|pourrait) (nous |m')?aider|(obtener|recibir|solicitar|conseguir) (\w+ )?(apoyo|ayuda|"
+    r"asistencia|capacitacion)|quien (puede|podria) ayudar)\b")
 # How others did it: a case study is wanted even without the word.
 PEERS = re.compile(
     r"\b(how (do|did|have|are) (other|some) countries|other countries|countries (have|that have) (done|set up|"
@@ -108,6 +128,10 @@ THINGS = re.compile(r"\b(resources?|ressources?|recursos?|materials?|materiels?|
                     r"(anything|something|quelque chose|algo) (to read|that (explains|compares|shows)|on|about|for|"
                     r"useful|a lire|qui explique|sur|para leer|que explique|sobre)|"
                     r"introduccion|overview|apercu|panorama|conseils|consejos|advice|faqs?|frequently asked questions|"
+                    r"help ?desks?|helpdesk|centro de ayuda|service d'assistance|lists? of|listes? des?|listas? de|"
+                    r"software|logiciels?|trackers?|status reports?|(standard|model|sample|common|draft) (letters?|"
+                    r"agreements?|contracts?)|letters? of (authori[sz]ation|approval|acknowledge?ment)|"
+                    r"lettres? d'autorisation|cartas? de autorizacion|"
                     r"questions frequentes|preguntas frecuentes|"
                     r"(point (me|us) to|share|practical|good practice) guidance|accords? (bilateraux|signes)|"
                     r"acuerdos? (bilaterales|firmados)|(bilateral )?agreements (\w+ ){0,2}signed|"
@@ -286,7 +310,7 @@ def seeks_resource(question: str) -> bool:
         return True
     if RULE.search(folded):
         return False
-    if PEERS.search(folded) or START.search(folded) or PUBLISHED.search(folded):
+    if PEERS.search(folded) or START.search(folded) or PUBLISHED.search(folded) or SUPPORT_ASK.search(folded):
         return True
     if HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded):
         return True
@@ -335,8 +359,8 @@ def asks_for_material(question: str) -> bool:
     """Whether a resource request asks for a kind of thing only partners publish (a course, a study, a
     toolkit, a model letter, another country's example) rather than one the rules themselves define."""
     folded = fold(question)
-    return bool(MATERIAL.search(folded) or PEERS.search(folded) or START.search(folded)
-                or OFFER.search(folded) or PUBLISHED.search(folded) or LOOKS.search(folded)
+    return bool(MATERIAL.search(folded) or PEERS.search(folded) or START.search(folded) or OFFER.search(folded)
+                or PUBLISHED.search(folded) or LOOKS.search(folded) or SUPPORT_ASK.search(folded)
                 or (HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded)))
 
 

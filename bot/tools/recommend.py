@@ -13,8 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.texts import any_topic_label, say
 from bot.tools.catalogue import Resource
-from bot.tools.cues import (asked_language, named_publishers, publisher_names, wanted_level, wanted_topics,
+from bot.tools.cues import (asked_language, fold, named_publishers, publisher_names, wanted_level, wanted_topics,
                             wanted_types)
 from index import Encoder
 from index.prebuilt import Prebuilt
@@ -39,11 +40,18 @@ class Pick:
     in_language: bool
 
 
+LANGUAGES = ("en", "fr", "es")
+
+
 def passages(resource: Resource) -> list[str]:
-    """What is embedded for a resource: its title and kind with each of its three descriptions."""
-    head = f"{resource.title}. {resource.type.replace('-', ' ')}."
-    return [f"{head} {resource.description}", f"{head} {resource.description_fr}",
-            f"{head} {resource.description_es}"]
+    """What is embedded for a resource, once per language: its title, its kind and topics in that language,
+    publisher, audience and the description in that language. A question names what it wants in its own
+    words ("un curso", "a spreadsheet", "for registry administrators"), rarely the title's, so every field
+    that says what the resource is and is for is searched, in the asker's language as well as in English."""
+    return [" ".join([f"{resource.title}.", f"{say(f'tools.type.{resource.type}', lang)}:",
+                      ", ".join(any_topic_label(t, lang) for t in resource.topics) + ".",
+                      f"{resource.publisher}.", f"{resource.audience}.", resource.describe(lang)])
+            for lang in LANGUAGES]
 
 
 # Vectors embedded in this process, whichever Recommender asked for them: every set of services opened in one
@@ -115,9 +123,9 @@ class Recommender:
         query = self.encoder.encode_queries([question])[0]
         similarity = (vectors @ query).max(axis=1)
         lexical = LexicalIndex()
-        lexical.add(list(range(len(resources))), [" ".join([r.title, r.publisher, *passages(r)]) for r in resources])
+        lexical.add(list(range(len(resources))), [fold(" ".join(passages(r))) for r in resources])
         bm25 = np.zeros(len(resources))
-        for i, score in lexical.search(question, len(resources)):
+        for i, score in lexical.search(fold(question), len(resources)):
             bm25[i] = score
         topics, kinds, level = wanted_topics(question), wanted_types(question), wanted_level(question)
         needed = needed_language(question, language)
