@@ -101,10 +101,13 @@ Observer = Callable[["Answer"], None]
 class RuleMatch:
     """How closely the knowledge base answers a question, for a responder that must decide whether the rule
     or something else answers it (bot.tools): a curated FAQ entry would lead the answer, or the closest
-    curated question is at least near (the encoder's `lead_agreeing` cosine)."""
+    curated question is at least near (the encoder's `lead_agreeing` cosine). `closeness` is the cosine, by
+    the multilingual encoder, of the closest curated question or passage (None without that encoder), so a
+    responder embedding its own material with the same encoder can compare like with like."""
 
     lead: bool
     near: bool
+    closeness: float | None = None
 
 
 class Answerer:
@@ -172,10 +175,23 @@ class Answerer:
 
     def rulebook_match(self, question: str, language: str) -> RuleMatch:
         """How close the rulebook comes to a question: the retrieval behind an answer, composing nothing."""
-        vector, _, faq_matches, lead = self.lookup(question, language)
+        vector, hits, faq_matches, lead = self.lookup(question, language)
         scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
         near = bool(faq_matches) and faq_matches[0][1] >= scale.lead_agreeing
-        return RuleMatch(lead=lead is not None, near=near)
+        return RuleMatch(lead=lead is not None, near=near, closeness=self.closeness(question, vector, hits,
+                                                                                     faq_matches))
+
+    def closeness(self, question: str, vector: QueryVector, hits: list[Hit],
+                  faq_matches: list[tuple[int, float]]) -> float | None:
+        """The multilingual encoder's cosine of the closest curated question or passage (RuleMatch)."""
+        if self.index.crosslingual is None:
+            return None
+        if not vector.crosslingual:
+            vector = QueryVector(self.index.crosslingual.encode_queries([question])[0], crosslingual=True)
+            with self.index.reading():
+                hits = self.index.search(question, k=5, vector=vector)
+                faq_matches = self.index.match_questions(vector, k=1)
+        return max([h.dense for h in hits[:5]] + [score for _, score in faq_matches[:1]], default=None)
 
     def retrieve(self, question: str, language: str) -> Answer:
         """The synchronous part (embedding, search, composition); runs in a worker thread."""

@@ -26,6 +26,12 @@ from index.lexical import LexicalIndex
 # kept at the smallest that loses nothing on either half of that set (tuned on questions, -2, -5; checked on
 # -3, -4, -6): at 0.1 each both halves score as at 0.2, without them each half loses 3 points.
 DENSE, LEXICAL, TOPIC, KIND, LANGUAGE, LEVEL, PUBLISHER = 0.55, 0.2, 0.1, 0.1, 0.12, 0.1, 0.2
+# How much closer than any catalogue passage the rulebook's closest curated question or passage must be, by
+# the same multilingual encoder, for a request that asks for nothing only partners publish to get the rule
+# ("Is there a checklist of what to include in the initial report?"). On the development questions requests
+# the rulebook answers sit 0.047 to 0.087 closer to it, requests for resources at most 0.040 (a6bot bench
+# answers --tools knowledge/tools-devset).
+RULE_MARGIN = 0.045
 STRONG = 0.86  # cosine at which a resource fits a rulebook question well enough to be named under its answer
 MIN_TOPICS = 1  # ...and it must share a topic the question names
 
@@ -114,6 +120,12 @@ class Recommender:
         """The section `a6bot kb prebuild` saves: every passage of `resources`, one row per key."""
         self.embed(resources)
         return {self.key(t): self.vectors[self.key(t)][None, :] for r in resources for t in passages(r)}
+
+    def closest(self, question: str, resources: Sequence[Resource]) -> float:
+        """The cosine of the catalogue passage closest to the question (0 for an empty catalogue)."""
+        if not resources:
+            return 0.0
+        return float((self.embed(resources) @ self.encoder.encode_queries([question])[0]).max())
 
     def rank(self, question: str, resources: Sequence[Resource], *, language: str) -> list[Pick]:
         """Every resource, best first, for a question asked in `language`."""

@@ -17,7 +17,7 @@ from bot.texts import any_topic_label, say
 from bot.tools import store
 from bot.tools.catalogue import TOPICS, Resource
 from bot.tools.cues import asked_language, asks_for_material, fold, seeks_resource, speaks_of_parties
-from bot.tools.recommend import Pick, Recommender, choose, needed_language
+from bot.tools.recommend import RULE_MARGIN, Pick, Recommender, choose, needed_language
 from index import Encoder
 from index.prebuilt import Prebuilt
 
@@ -115,12 +115,19 @@ class Tools:
         registry every Party must have?") is better answered by the rule, which then ends with one tool line:
         the rulebook matches it closely (a curated FAQ entry would lead the answer, or it speaks of Parties
         and a curated question is near) and it does not ask for a kind of thing only partners publish (a
-        course, a study, a toolkit, a model letter, another country's example). Wording alone could not tell
-        these apart: the same "is there a ...?" asks for the rule or for a resource."""
+        course, a study, a toolkit, a model letter, another country's example), or the rulebook is clearly
+        closer to it than any resource is (RULE_MARGIN). Wording alone could not tell these apart: the same
+        "is there a ...?" asks for the rule or for a resource."""
         if self.rulebook is None or asks_for_material(question):
             return False
         match = await asyncio.to_thread(self.rulebook, question, language)
-        return match.lead or (match.near and speaks_of_parties(question))
+        if match.lead or (match.near and speaks_of_parties(question)):
+            return True
+        if match.closeness is None:
+            return False
+        resources = await store.active(self.db)
+        tool = await asyncio.to_thread(self.recommender.closest, question, resources)
+        return match.closeness - tool > RULE_MARGIN
 
     async def closing_line(self, question: str, topics: list[str], language: str) -> str | None:
         """One tool named under a rulebook answer when it fits the question closely; None otherwise. A
