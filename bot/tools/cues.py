@@ -48,19 +48,37 @@ SEEK = re.compile(
     r"(show|send|give) (me|us) (the |a |an |some )?(\w+ )?(resources?|tools?|links?|materials?|guides?|courses?)|"
     r"(programmes?|programs?|initiatives?|programas?|iniciativas?) (\w+ )?(help|support|offer|fund|provide|"
     r"aident|soutiennent|offrent|financent|ayudan|apoyan|ofrecen|financian))")
+# Asking where to find or see something, or saying one looks for it: a request by its form alone (the rulebook
+# check in bot.tools.service still gives the rule when the rulebook is clearly closer).
+LOCATE = re.compile(
+    r"\b(where (can|could|do|should|would|might) (\w+ ){1,3}(find|get|see|read|consult|download|access|look up)|"
+    r"where (is|are) (the |a |an )?(\w+ ){0,3}(lists?|databases?|templates?|forms?|faqs?|guides?|tools?|"
+    r"toolkits?|courses?|recordings?|dashboards?|rules|standards|procedures|principles|examples?)|"
+    r"ou (trouver|consulter|lire|voir|telecharger)|ou (puis-je|pouvons-nous|peut-on) (trouver|consulter|lire|voir)|"
+    r"ou se trouve(nt)?|donde (puedo|podemos|se puede|encuentro|encontrar|ver|consultar|descargar)|"
+    r"donde (esta|estan|se encuentra|se encuentran) (la|el|las|los)|"
+    r"(i'm|i am|we're|we are) looking for|je cherche|nous cherchons|busco|buscamos)\b")
+LOOKING_FOR = re.compile(r"((i'm|i am|we're|we are) looking for|je cherche|nous cherchons|busco|buscamos)\b")
+# How many deals, projects or activities there are: the state of play, which databases hold.
+STATE_OF_PLAY = re.compile(r"\b(how many|combien|cuant[oa]s) (\w+ ){0,4}(agreements?|deals|mous?|memorand\w*|"
+                           r"accords?|acuerdos?|projects?|projets?|proyectos?|activities|activites|actividades)\b")
 # Asking where to get help: a partner's programme or support is wanted, whatever the subject.
 SUPPORT_ASK = re.compile(
     r"\b((get|obtain|receive|access|request) (\w+ ){0,2}(support|help|assistance|training|technical assistance)|"
-    r"who (can|could) help|(obtenir|recevoir|demander) (un |une |de l'|du |des )?(appui|soutien|aide|assistance|"
-    r"formation)|qui (peut|pourrait) (nous |m')?aider|(obtener|recibir|solicitar|conseguir) (\w+ )?(apoyo|ayuda|"
-    r"asistencia|capacitacion)|quien (puede|podria) ayudar)\b")
+    r"who (can|could) (\w+ ){0,2}(help|assess|support|advise|train)|(obtenir|recevoir|demander) (un |une |de l'|"
+    r"du |des )?(appui|soutien|aide|assistance|formation)|qui (peut|pourrait) (nous |m')?(aider|appuyer|"
+    r"accompagner)|(obtener|recibir|solicitar|conseguir) (\w+ )?(apoyo|ayuda|asistencia|capacitacion)|"
+    r"quien (puede|podria) (ayudar|apoyar)\w*|"
+    r"(programmes?|programs?|projects?|initiatives?|projets?|proyectos?|programas?|iniciativas?) (that|which|qui|"
+    r"que) (\w+ )?(help|support|aide|soutien|ayud|apoy)\w*)\b")
 # How others did it: a case study is wanted even without the word.
 PEERS = re.compile(
     r"\b(how (do|did|have|are) (other|some) countries|other countries|countries (have|that have) (done|set up|"
     r"implemented)|country (examples?|experiences?)|lessons (learn|from|of)|good practices?|best practices?|"
     r"what have (other )?countries|autres pays|d'autres pays|experiences? (des|de) pays|bonnes pratiques|"
     r"lecons (apprises|de|des|tirees)|otros paises|experiencias? de (otros )?paises|buenas practicas|"
-    r"lecciones (aprendidas|de)|"
+    r"lecciones (aprendidas|de)|(exchange|share|echanger|partager|intercambi\w*|compart\w*) (\w+ ){0,2}"
+    r"(experiences?|experiencias|lessons|lecons|lecciones)|"
     # what other Parties already submitted or signed, to read
     r"(submitted|published|signed) by other (parties|countries)|(other|d'autres|otras) (parties|partes) (have )?"
     r"(already )?(submitted|soumis|presentaron|publie)|(deja soumis|ya presentaron|ya han presentado) (\w+ ){0,2}"
@@ -82,9 +100,14 @@ RULE = re.compile(
     r"en (la|las) (decision|decisiones|normas))")
 # What someone is obliged to do or use asks the rule, even with a template, a registry or support in it.
 OBLIGED = re.compile(
-    r"\b(must|shall|has to|have to|is required|are required|required to|mandatory|obligatory|is due|are due|"
+    r"\b(must|shall|(we|i|you|they|it|part(y|ies)|countr(y|ies)|host|government|ministry|authority) (\w+ )?(has|have) "
+    r"to|(has|have) to be|is required|are required|required to|mandatory|obligatory|is due|are due|"
     r"doit|doivent|obligatoires?|requis|debe|deben|obligatori[oa]s?|se requiere|"
-    r"official (templates?|formats?|forms?)|(modele|format|formulaire)s? officiel|(plantilla|formato)s? oficial)\b")
+    r"(official|agreed|set|standard) (\w+ ){0,2}(templates?|formats?|forms?|lists?|outlines?|checklists?|structure|"
+    r"rules|set of rules|spreadsheets?)|(modele|format|formulaire|liste|canevas|plan type|regles)s? (\w+ )?"
+    r"(officiel|convenu)|(plantilla|formato|lista|esquema|regla|guia)s? (\w+ )?(oficial|acordad)|"
+    # "Do the decisions give us a structure...": what the decisions themselves provide
+    r"(do|does) the (decisions?|rules|guidance|rulebook|cma) (give|provide|set|say|contain|include))\b")
 # Asking to see an example ("What does a letter of authorization look like? A sample would help."): a
 # resource, even though the question opens like one about the rule.
 LOOKS = re.compile(r"\b(looks? like|a quoi ressemble\w*|como (luce|se ve)|que aspecto tiene)\b")
@@ -131,7 +154,8 @@ THINGS = re.compile(r"\b(resources?|ressources?|recursos?|materials?|materiels?|
                     r"help ?desks?|helpdesk|centro de ayuda|service d'assistance|lists? of|listes? des?|listas? de|"
                     r"software|logiciels?|trackers?|status reports?|(standard|model|sample|common|draft) (letters?|"
                     r"agreements?|contracts?)|letters? of (authori[sz]ation|approval|acknowledge?ment)|"
-                    r"lettres? d'autorisation|cartas? de autorizacion|"
+                    r"lettres? d'autorisation|cartas? de autorizacion|analys[ie]s|analyses?|analisis|"
+                    r"notes? d'information|briefing notes?|notas informativas|policy briefs?|"
                     r"questions frequentes|preguntas frecuentes|"
                     r"(point (me|us) to|share|practical|good practice) guidance|accords? (bilateraux|signes)|"
                     r"acuerdos? (bilaterales|firmados)|(bilateral )?agreements (\w+ ){0,2}signed|"
@@ -211,7 +235,6 @@ COUNTRY = re.compile(r"\b(" + "|".join(sorted({re.escape(fold(name)) for lang in
                                                 for code, name in Locale(lang).territories.items()
                                                 if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES},
                                                key=len, reverse=True)) + r")\b")
-HOW = re.compile(r"(how|comment|como)\b")
 
 
 # Organisations' names and acronyms in French and Spanish, to the English ones catalogue publishers use.
@@ -304,7 +327,9 @@ def seeks_resource(question: str) -> bool:
         return False
     if LOOKS.search(folded) and (wanted_types(question) or THINGS.search(folded)):
         return True
-    if OBLIGED.search(folded) or EVENT.search(folded):
+    if LOOKING_FOR.match(asked_sentence(folded)):  # "I'm looking for a report on what a country must decide"
+        return True
+    if OBLIGED.search(asked_sentence(folded)) or EVENT.search(folded):  # an obligation told as context asks nothing
         return False
     if OFFER.search(folded):  # "What support does UNDP offer...?" opens like a question on the rule
         return True
@@ -312,7 +337,9 @@ def seeks_resource(question: str) -> bool:
         return False
     if PEERS.search(folded) or START.search(folded) or PUBLISHED.search(folded) or SUPPORT_ASK.search(folded):
         return True
-    if HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded):
+    if LOCATE.search(folded) or STATE_OF_PLAY.search(folded):
+        return True
+    if COUNTRY.search(folded):  # the rulebook names no country: how one did it is that country's practice
         return True
     if not wanted_types(question) and (not THINGS.search(folded) or EXPLAIN.search(folded)):
         return False
@@ -350,7 +377,9 @@ MATERIAL = re.compile(
     # something that explains or compares, a database of deals, the version in force, where to find it
     r"(anything|something|quelque chose|algo) (that|which|to|qui|que|para)|"
     r"(databases?|data ?sets?) (of|on)|bases? de (donnees|datos) (des?|du|sur|sobre)|"
-    r"in force|en vigueur|vigentes?|"
+    r"in force|en vigueur|vigentes?|(model|sample|draft|standard) (letters?|agreements?|contracts?)|"
+    r"modeles? de lettre|modelos? de carta|analys[ie]s|analyses?|analisis|notes? d'information|briefing notes?|"
+    r"notas informativas|policy briefs?|"
     r"where (can|could|do|should) (i|we) (find|get|see|consult|read)|ou (trouver|consulter|lire|voir)|"
     r"donde (puedo|podemos|se puede)? ?(encontrar|encuentro|ver|consultar|leer))\b")
 
@@ -361,7 +390,7 @@ def asks_for_material(question: str) -> bool:
     folded = fold(question)
     return bool(MATERIAL.search(folded) or PEERS.search(folded) or START.search(folded) or OFFER.search(folded)
                 or PUBLISHED.search(folded) or LOOKS.search(folded) or SUPPORT_ASK.search(folded)
-                or (HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded)))
+                or COUNTRY.search(folded) or STATE_OF_PLAY.search(folded) or LOCATE.search(folded))
 
 
 # The rulebook's own word for a country: a request about what "every Party" or "Parties" need speaks of a
