@@ -55,8 +55,11 @@ LOCATE = re.compile(
     r"where (is|are) (the |a |an )?(\w+ ){0,3}(lists?|databases?|templates?|forms?|faqs?|guides?|tools?|"
     r"toolkits?|courses?|recordings?|dashboards?|rules|standards|procedures|principles|examples?)|"
     r"ou (trouver|consulter|lire|voir|telecharger)|ou (puis-je|pouvons-nous|peut-on) (trouver|consulter|lire|voir)|"
-    r"ou se trouve(nt)?|donde (puedo|podemos|se puede|encuentro|encontrar|ver|consultar|descargar)|"
-    r"donde (esta|estan|se encuentra|se encuentran) (la|el|las|los)|"
+    r"ou se trouve(nt)? (la |le |les |l')(liste|base|modele|guide|outil|formulaire|norme|regle|procedure|texte|"
+    r"document|donnee)s?|donde (puedo|podemos|se puede) (encontrar|ver|consultar|descargar|leer)|"
+    r"donde (encuentro|encontrar)|"
+    r"donde (esta|estan|se encuentra|se encuentran) (la|el|las|los) (lista|base|plantilla|guia|herramienta|"
+    r"formulario|norma|regla|procedimiento|documento|dato)s?|"
     r"(i'm|i am|we're|we are) looking for|je cherche|nous cherchons|busco|buscamos)\b")
 LOOKING_FOR = re.compile(r"((i'm|i am|we're|we are) looking for|je cherche|nous cherchons|busco|buscamos)\b")
 # How many deals, projects or activities there are: the state of play, which databases hold.
@@ -64,7 +67,7 @@ STATE_OF_PLAY = re.compile(r"\b(how many|combien|cuant[oa]s) (\w+ ){0,4}(agreeme
                            r"accords?|acuerdos?|projects?|projets?|proyectos?|activities|activites|actividades)\b")
 # Asking where to get help: a partner's programme or support is wanted, whatever the subject.
 SUPPORT_ASK = re.compile(
-    r"\b((get|obtain|receive|access|request) (\w+ ){0,2}(support|help|assistance|training|technical assistance)|"
+    r"\b((get|obtain|receive|access) (\w+ ){0,2}(support(?! package)|help|assistance|training)|"
     r"who (can|could) (\w+ ){0,2}(help|assess|support|advise|train)|(obtenir|recevoir|demander) (un |une |de l'|"
     r"du |des )?(appui|soutien|aide|assistance|formation)|qui (peut|pourrait) (nous |m')?(aider|appuyer|"
     r"accompagner)|(obtener|recibir|solicitar|conseguir) (\w+ )?(apoyo|ayuda|asistencia|capacitacion)|"
@@ -157,7 +160,7 @@ THINGS = re.compile(r"\b(resources?|ressources?|recursos?|materials?|materiels?|
                     r"lettres? d'autorisation|cartas? de autorizacion|analys[ie]s|analyses?|analisis|"
                     r"notes? d'information|briefing notes?|notas informativas|policy briefs?|"
                     r"questions frequentes|preguntas frecuentes|"
-                    r"(point (me|us) to|share|practical|good practice) guidance|accords? (bilateraux|signes)|"
+                    r"(point (me|us) to|share|practical|good practice|any|some) guidance|accords? (bilateraux|signes)|"
                     r"acuerdos? (bilaterales|firmados)|(bilateral )?agreements (\w+ ){0,2}signed|"
                     r"(initial )?reports? (\w+ ){0,3}(already )?submitted|rapports? (\w+ ){0,2}(deja )?soumis|"
                     r"informes? (\w+ ){0,3}presentaron)\b")
@@ -230,6 +233,7 @@ def fold(text: str) -> str:
 
 # Country names in the three languages (from babel's CLDR data): "How did Sweden set up its authorization?"
 # asks for that country's experience, which the case studies hold and the rulebook does not.
+HOW = re.compile(r"(how|comment|como)\b")
 NOT_COUNTRIES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}
 COUNTRY = re.compile(r"\b(" + "|".join(sorted({re.escape(fold(name)) for lang in ("en", "fr", "es")
                                                 for code, name in Locale(lang).territories.items()
@@ -339,7 +343,7 @@ def seeks_resource(question: str) -> bool:
         return True
     if LOCATE.search(folded) or STATE_OF_PLAY.search(folded):
         return True
-    if COUNTRY.search(folded):  # the rulebook names no country: how one did it is that country's practice
+    if HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded):
         return True
     if not wanted_types(question) and (not THINGS.search(folded) or EXPLAIN.search(folded)):
         return False
@@ -390,7 +394,8 @@ def asks_for_material(question: str) -> bool:
     folded = fold(question)
     return bool(MATERIAL.search(folded) or PEERS.search(folded) or START.search(folded) or OFFER.search(folded)
                 or PUBLISHED.search(folded) or LOOKS.search(folded) or SUPPORT_ASK.search(folded)
-                or COUNTRY.search(folded) or STATE_OF_PLAY.search(folded) or LOCATE.search(folded))
+                or (HOW.match(folded.lstrip("¿¡ ")) and COUNTRY.search(folded)) or STATE_OF_PLAY.search(folded)
+                or LOCATE.search(folded))
 
 
 # The rulebook's own word for a country: a request about what "every Party" or "Parties" need speaks of a

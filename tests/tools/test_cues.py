@@ -41,6 +41,16 @@ from bot.tools.cues import (asked_language, asks_for_material, named_publishers,
     "¿Me pueden recomendar un curso sobre el artículo 6?",
     "Est-ce qu'il y a un guide sur l'autorisation ?",
     "We are new to this. Any template for the initial report?",
+    # asked by their form, without naming a kind of resource the catalogue uses
+    "Where is the list of activities that asked to move from the CDM to the 6.4 mechanism?",
+    "Who could help us assess our capacity gaps for Article 6?",
+    "Nous cherchons une note d'information simple sur l'article 6 pour nos collègues",
+    "Où se trouve la liste des activités du MDP en transition ?",
+    "¿Existe un proyecto que apoye a los países andinos en su estrategia del artículo 6?",
+    "¿Quién puede apoyarnos para preparar nuestro marco institucional del artículo 6?",
+    "How many bilateral agreements under Article 6 have been signed so far?",
+    # an obligation told as context, then the request
+    "Our authority has to sign a letter for every transfer. Is there a model letter we could adapt?",
 ])
 def test_questions_that_ask_for_a_resource(question: str) -> None:
     assert seeks_resource(question)
@@ -72,6 +82,12 @@ def test_questions_that_ask_for_a_resource(question: str) -> None:
     "Who runs the Article 6.4 mechanism registry?",
     "Qui tient le registre international ?",
     "Can I get an overview of the participation requirements?",
+    # the rulebook's own instruments: official or agreed, or what the decisions give
+    "Is there an agreed format for sending the annual information?",
+    "Do the decisions give a structure for the initial report?",
+    "Existe-t-il un canevas officiel pour le rapport initial ?",
+    "¿Existe un formato oficial para enviar la información anual?",
+    "Who keeps the international registry?",
     # a situation told first, then the question (its "programme" is a programme of activities, not a resource)
     "We only issue mitigation contribution units for a cookstove programme. Does the registry still take the 5%?",
     "Nous accueillons un programme d'activités. Faut-il un ajustement correspondant ?",

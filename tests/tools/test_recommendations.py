@@ -84,3 +84,22 @@ def test_own_language_resources_come_first_without_crowding_out_the_best_fit() -
     picks = sorted(english + french, key=lambda p: -p.score)
     assert [p.resource.id for p in choose(picks)] == ["fr-0", "en-0", "en-1"]
     assert [p.resource.id for p in choose(picks, named=True)] == ["fr-0", "fr-1", "en-0"]
+
+
+async def test_a_spanish_request_without_the_catalogue_s_words_gets_the_fitting_resource(services: Services) -> None:
+    """Asked by its form ("busco algo...") and by what the official wants to do, not by a kind of resource
+    or a title: the self-paced course on cooperative approaches, which exists in Spanish, comes first."""
+    answer = await services.answerer.ask(
+        "Busco algo que nuestros técnicos puedan seguir a su ritmo para aprender a poner en marcha los enfoques "
+        "cooperativos")
+    assert answer.kind == "tools" and answer.language == "es"
+    rows = {row.url: row for row in await store.rows(services.db)}
+    assert rows[answer.sources[0].url].id == "undp-unfccc-operationalizing-article-6-2-course"
+
+
+async def test_a_rulebook_question_worded_as_a_request_gets_the_rule(services: Services) -> None:
+    """"Is there an official outline...?" asks for what the decisions themselves set out: the rule answers."""
+    for question in ("Is there an official outline for the initial report under Article 6.2?",
+                     "¿Existe un formato oficial para enviar cada año la información sobre los RMTI transferidos?"):
+        answer = await services.answerer.ask(question)
+        assert answer.kind == "answer", question
