@@ -377,6 +377,7 @@ MATERIAL = re.compile(
     r"materiales?|"
     r"publications?|publicaciones?|documents?|documentos?|case stud(y|ies)|examples?|exemples?|ejemplos?|"
     r"(letters?|lettres?|cartas?) (of |d'|de )(authori[sz]ation|autorisation|autorizacion)|"
+    r"(authori[sz]ation|approval) letters?|"
     r"(new|newcomers?) staff|training (for|on) (new|our)|formation en ligne|online (training|learning)|"
     # something that explains or compares, a database of deals, the version in force, where to find it
     r"(anything|something|quelque chose|algo) (that|which|to|qui|que|para)|"

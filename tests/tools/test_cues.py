@@ -130,6 +130,7 @@ def test_publishers_and_level_named_in_the_question() -> None:
     "Connaissez-vous une base de données des activités au titre de l'article 6 ?",
     "We are choosing between a national registry and the international one. Anything that compares them?",
     "Where can I see the initial reports other Parties have already submitted?",
+    "Do you have a template for an authorization letter?",
 ])
 def test_requests_for_what_only_partners_publish(question: str) -> None:
     """A course, a model letter, the current text, a database of deals, other Parties' examples: a resource
