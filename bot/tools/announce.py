@@ -4,7 +4,9 @@ A curator asks for it in the console (not on every add: the shipped catalogue is
 import may add dozens at once, which would flood subscribers). One unit of work stamps the resource's
 `announced_at`, only where it is still empty, and records one "resource" delivery per matching subscription
 in the outbox; the outreach dispatcher then sends them like event notices (lease, retries, per-platform
-pacing), each in its subscriber's language. Retiring the resource cancels what is still queued (`cancel`).
+pacing), each in its subscriber's language. Retiring the resource cancels what is still queued (`cancel`);
+when that was every announcement, nobody was told and the stamp is cleared, so a restored resource can be
+announced again.
 Two curators or two workers racing: the second finds the stamp
 (PostgreSQL makes it wait for the first to commit) and records nothing, so nobody is told twice."""
 
@@ -61,15 +63,31 @@ async def announce(session: AsyncSession, *, resource_id: str, now: datetime | N
 
 async def cancel(session: AsyncSession, *, resource_id: str) -> int:
     """Skip the resource's announcements still waiting in the outbox (also those waiting for a retry), inside
-    the caller's unit of work, and return how many: a retired resource must not reach anyone. Rows queued
-    before the payload named the resource are recognised by its address. A send already in flight finishes."""
+    the caller's unit of work, and return how many: a retired resource must not reach anyone. A send already
+    in flight finishes."""
     row = await session.get(ToolResource, resource_id)
     if row is None:
         return 0
     queued = (await session.scalars(select(Delivery).where(Delivery.kind == "resource",
                                                            Delivery.state == "pending"))).all()
-    mine = [d for d in queued if d.payload.get("resource_id", None) == resource_id
-            or ("resource_id" not in d.payload and d.payload.get("resource", {}).get("url") == row.url)]
+    mine = [d for d in queued if _is_for(d, row)]
     for delivery in mine:
         delivery.state, delivery.last_error = "skipped", "resource retired"
+    if mine and not await _reached_anyone(session, row):
+        row.announced_at = None  # nobody was told, so a restored resource can be announced afresh
     return len(mine)
+
+
+async def _reached_anyone(session: AsyncSession, row: ToolResource) -> bool:
+    """Whether an announcement of the resource left the outbox (sent, or being sent) rather than skipped."""
+    others = (await session.scalars(select(Delivery).where(Delivery.kind == "resource",
+                                                           Delivery.state != "skipped"))).all()
+    return any(_is_for(d, row) for d in others)
+
+
+def _is_for(delivery: Delivery, row: ToolResource) -> bool:
+    """Rows queued before the payload named the resource are recognised by its address."""
+    payload = delivery.payload
+    if "resource_id" in payload:
+        return bool(payload["resource_id"] == row.id)
+    return bool(payload.get("resource", {}).get("url") == row.url)

@@ -107,3 +107,11 @@ async def test_retiring_an_announced_resource_cancels_its_queued_announcements(c
     async with services.db.session() as session:
         entry = await session.scalar(select(AuditEntry).where(AuditEntry.action == "tool.retire"))
     assert entry is not None and entry.details.get("cancelled_announcements") == 2
+
+    # nobody was told, so once restored it can be announced, and this time it reaches both subscribers
+    await post_form(curator, "/tools", f"/tools/{NEW['id']}/restore")
+    await post_form(curator, "/tools", f"/tools/{NEW['id']}/announce")
+    assert "Announcement queued for 2 subscriptions" in flash((await curator.get("/tools")).text)
+    await Dispatcher(services.db, {"memory": notifier}, base_url="https://bot.test").tick(drain=True)
+    assert sorted(chat for chat, notice in notifier.sent if notice.kind == "resource") == [
+        "everything", "fr-authorization"]
