@@ -109,6 +109,12 @@ DEMONSTRATIVE = {
     "fr": re.compile(r"\b(ces|cette|cet|ce)\s+([a-zé][\w-]*)", re.IGNORECASE),
     "es": re.compile(r"\b(esos|esas|estos|estas|ese|esa|este|esta)\s+([a-zá-ú][\w-]*)", re.IGNORECASE),
 }
+# "a shorter one", "the same one", "there" (not "is there"): words that stand for the previous subject.
+POINTING_BACK = {
+    "en": re.compile(r"\b(?:a|an|the|that)\s+(?:\w+\s+)?ones?\b(?![\w-])(?!\s+of\b)|(?<!\bis )(?<!\bare )(?<!\bwas )"
+                     r"(?<!\bwere )(?<!\bbe )\bthere\b(?!\s+(?:is|are|was|were|be)\b)", re.IGNORECASE),
+    "es": re.compile(r"\b(?:allí|ahí|allá)\b", re.IGNORECASE),
+}
 DEFINITE_OF = {"those": "the", "these": "the", "this": "the", "that": "the", "ces": "les", "cette": "la", "cet": "l'",
                "ce": "le", "esos": "los", "esas": "las", "estos": "los", "estas": "las", "ese": "el", "esa": "la",
                "este": "el", "esta": "la"}
@@ -308,6 +314,11 @@ def readings(question: str, context: Context, language: str) -> list[str]:
         # "¿y quién lo revisa?" -> "¿Quién revisa el informe inicial ...?": the object named after its verb.
         asked, verb, tail = clitic.groups()
         return [tidy(question_mark(f"{asked} {verb} {subject}{tail}", language))]
+    back = POINTING_BACK.get(language, NO_MATCH).search(rest)
+    if subject and back and len(words) <= 2 * ELLIPTICAL_WORDS:
+        # "can the host country set a shorter one?", "does putting our NMA there commit us?": "one" and
+        # "there" stand for the previous subject, whatever else the follow-up names.
+        return [tidy(question_mark(f"{rest.strip().strip('?¿').strip()} ({subject})", language))]
     pointer = DEMONSTRATIVE.get(language, NO_MATCH).search(rest)
     if subject and pointer and not named and pointer.group(2).lower() not in STOP_NP | VERB_START:
         # "can those units be used later?", "et qui reçoit ces unités ?": a noun pointed back at is the previous

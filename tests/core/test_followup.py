@@ -75,6 +75,11 @@ def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_
     # A noun pointed back at with a demonstrative is the previous subject.
     ("How big is the share of proceeds for adaptation under the 6.4 mechanism?", "and who gets those units?",
      "Who gets the units (the share of proceeds for adaptation under the 6.4 mechanism)?"),
+    # "one" and a locative "there" stand for the previous subject.
+    ("What is the longest crediting period for removals?", "can the host country set a shorter one?",
+     "Can the host country set a shorter one (the longest crediting period for removals)?"),
+    ("Is there a UNFCCC platform for non-market approaches?", "does putting our NMA there commit us to anything?",
+     "Does putting our NMA there commit us to anything (the UNFCCC platform for non-market approaches)?"),
     # The verb came before the subject: the subject keeps its last word.
     ("When do we have to submit the Article 6.2 initial report?", "is the review report public?",
      "Is the review report public (the Article 6.2 initial report)?"),
