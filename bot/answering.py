@@ -252,8 +252,6 @@ class Answerer:
             text = self.horizon.reply(language)
         elif topic := neighbour_topic(question):
             text = declined(topic, language)
-        elif name := unknown_name(question, self.known_words()):
-            text = declined_name(name, language)
         else:
             return None
         return Answer(question=question, text=text, answered=False, confidence=0.0, sources=[], language=language,
@@ -320,6 +318,10 @@ class Answerer:
             answer = await responder(resolved, language)
             if answer is not None:
                 break
+        if answer is None and (name := unknown_name(question, self.known_words())):
+            # After the responders: an event or a tool may bear a name the rulebook never uses (a workshop's city).
+            answer = Answer(question=question, text=declined_name(name, language), answered=False, confidence=0.0,
+                            sources=[], language=language, kind="declined")
         if answer is None:
             answer = await asyncio.to_thread(self.best_reading, candidates, language)
             resolved = answer.resolved_question

@@ -80,7 +80,8 @@ OTHER_PROCESS = re.compile(
     re.IGNORECASE)
 TARGET = re.compile(r"\bNDCs?\b|\bCDNs?\b|target|objectif|\bmetas?\b|net[- ]zero|neutralité|neutralidad|"
                     r"emissions? reductions?|réduction des émissions|reducción de emisiones|pledge|promet|"
-                    r"compromiso|\bcut emissions\b|reduce emissions", re.IGNORECASE)
+                    r"compromiso|commitments?|engagements?|\b(?:cut|reduce|lower|halve)\w*\s+(?:\w+\s+){0,2}emissions\b",
+                    re.IGNORECASE)
 NOT_COUNTRIES = {"UN", "EZ", "QO", "XA", "XB", "ZZ"}
 
 

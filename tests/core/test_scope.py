@@ -33,6 +33,7 @@ HORIZON = Path(__file__).resolve().parents[1] / "data" / "tiny_kb" / "horizon.ya
     ("¿Qué requisitos pone el Fondo Verde para el Clima a los proyectos del artículo 6?", "funds"),
     ("How many ITMOs does Norway intend to buy for its NDC target?", "targets"),
     ("How much did Sweden pay per tonne for its ITMOs?", "markets"),
+    ("By how much will Peru cut its emissions by 2035?", "targets"),
     # Other parts of the UNFCCC process.
     ("What goes in the inventory chapter of a biennial transparency report?", "processes"),
     ("What did the global stocktake conclude on mitigation?", "processes"),
