@@ -21,7 +21,7 @@ from bot.horizon import Horizon, load_horizon
 from bot.inputs import MAX_QUESTION_CHARS, QuestionError, validate_question
 from bot.language import detect_language
 from bot.rerank import contenders, needs_second_look, rerank, second_look
-from bot.scope import declined, neighbour_topic
+from bot.scope import declined, declined_name, neighbour_topic, unknown_name, vocabulary
 from bot.smalltalk import command, greeting, small_talk, without_greeting
 from bot.storage import Database, QuestionLog
 from bot.texts import UserError, say
@@ -130,6 +130,7 @@ class Answerer:
         self.closers = tuple(closers)  # lines under a rulebook answer, after the footer (never replacing it)
         self.conversations = ConversationStore(db)
         self.horizon: Horizon | None = load_horizon((settings.knowledge_dir or CONTENT) / "horizon.yaml")
+        self._vocabulary: tuple[tuple[int, int], frozenset[str]] = ((0, 0), frozenset())
 
     def user_hash(self, channel: str, user_id: str | None) -> str | None:
         if user_id is None:
@@ -256,6 +257,16 @@ class Answerer:
         return Answer(question=question, text=text, answered=False, confidence=0.0, sources=[], language=language,
                       kind="declined")
 
+    def known_words(self) -> frozenset[str]:
+        """The knowledge base's vocabulary (passages, curated questions and their translations), rebuilt when
+        passages change: an edit removes a chunk and adds one under a new id, so count and highest id move."""
+        store = self.index.store
+        key = (len(store), max(store, default=0))
+        if key != self._vocabulary[0]:
+            texts = [str(value) for meta in list(store.values()) for value in _texts_of(meta)]
+            self._vocabulary = (key, vocabulary(texts))
+        return self._vocabulary[1]
+
     async def ask(self, text: str, *, channel: str = "cli", user_id: str | None = None,
                   conversation: str | None = None, busy: Callable[[str], Awaitable[object]] | None = None,
                   retries: int = 3) -> Answer:
@@ -307,6 +318,10 @@ class Answerer:
             answer = await responder(resolved, language)
             if answer is not None:
                 break
+        if answer is None and (name := unknown_name(question, self.known_words())):
+            # After the responders: an event or a tool may bear a name the rulebook never uses (a workshop's city).
+            answer = Answer(question=question, text=declined_name(name, language), answered=False, confidence=0.0,
+                            sources=[], language=language, kind="declined")
         if answer is None:
             answer = await asyncio.to_thread(self.best_reading, candidates, language)
             resolved = answer.resolved_question
@@ -375,6 +390,16 @@ class Answerer:
             query = (select(QuestionLog).where(QuestionLog.answered.is_(False))
                      .order_by(QuestionLog.id.desc()).limit(limit))
             return list((await session.scalars(query)).all())
+
+
+def _texts_of(meta: dict[str, object]) -> list[object]:
+    """A passage's words as a reader meets them: its text, title, heading, curated questions, translations."""
+    texts: list[object] = [meta.get(key) or "" for key in ("text", "question", "title", "heading", "citation")]
+    texts += list(meta.get("questions") or []) if isinstance(meta.get("questions"), list) else []
+    translations = meta.get("translations")
+    if isinstance(translations, dict):
+        texts += [value for entry in translations.values() if isinstance(entry, dict) for value in entry.values()]
+    return texts
 
 
 __all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "QuestionError", "RuleMatch", "Source",

@@ -201,18 +201,25 @@ def layout(points: list[Point], sources: list[Source], language: str) -> Compose
     preface = [say("reply.english_only", language)] if lead.quoted else []
     chat, rest = [lead], []
     used = sum(len(part.split()) for part in preface) + lead.words()
+    switch = say("reply.english_only_more", language)
     for point in supporting:
-        # In a French or Spanish answer led by a curated translation, English quotes wait in `more`.
-        if len(chat) > SUPPORTING or rest or (point.quoted and not lead.quoted):
+        if len(chat) > SUPPORTING or rest:
             rest.append(point)
             continue
-        fitted = point if used + point.words() <= CHAT_WORDS else shortened(point, CHAT_WORDS - used)
+        # After a curated French or Spanish lead, an English quote that fits follows a line saying it is in
+        # English: the curated entry may answer a nearby question, the quote the one asked.
+        label = point.quoted and not lead.quoted and not any(p.quoted for p in chat)
+        room = CHAT_WORDS - used - (len(switch.split()) if label else 0)
+        fitted = point if point.words() <= room else shortened(point, room)
         if fitted is None:
             rest.append(point)
             continue
+        if label:
+            fitted = replace(fitted, heading="\n".join(filter(None, [switch, fitted.heading])),
+                             sources=list(fitted.sources))
         chat.append(fitted)
         used += fitted.words()
-        if fitted is not point:
+        if fitted.text != point.text:
             rest.append(point)  # the whole passage, for `more`
     order = list(dict.fromkeys(n for point in chat + rest for n in point.sources))
     number = {old: new for new, old in enumerate(order, start=1)}

@@ -58,6 +58,7 @@ DEFINITE = {"a": "the", "an": "the", "un": "le", "une": "la", "una": "la"}
 ACTORS = {"party", "parties", "country", "countries", "partie", "parties", "pays", "parte", "partes", "país",
           "países", "host", "participating", "hôte", "participante", "anfitriona", "we", "us", "nous", "nosotros"}
 # Words that end a subject noun phrase: verbs and auxiliaries, and conjunctions opening a clause.
+OF = {"of", "de", "del", "des", "du"}
 CLAUSE = {"after", "before", "when", "if", "once", "until", "since", "because", "while", "après", "avant",
           "lorsque", "quand", "si", "une fois", "después", "antes", "cuando", "mientras"}
 # What a yes/no question says of its subject: "Is cancellation ... required under Article 6.2?"
@@ -100,6 +101,29 @@ OBJECT_CLITIC = {
                      re.IGNORECASE),
 }
 NO_MATCH = re.compile(r"(?!)")
+# A preposition opening a follow-up's phrase ("for removals", "para adaptación", "pour les absorptions").
+SLOT = re.compile(r"^\s*(for|pour|para)\s+\S", re.IGNORECASE)
+# A demonstrative and the noun it points back with: "those units", "ces unités", "esas unidades".
+DEMONSTRATIVE = {
+    "en": re.compile(r"\b(those|these|this|that)\s+([a-z][\w-]*)", re.IGNORECASE),
+    "fr": re.compile(r"\b(ces|cette|cet|ce)\s+([a-zé][\w-]*)", re.IGNORECASE),
+    "es": re.compile(r"\b(esos|esas|estos|estas|ese|esa|este|esta)\s+([a-zá-ú][\w-]*)", re.IGNORECASE),
+}
+# "a shorter one", "the same one", "there" (not "is there"): words that stand for the previous subject.
+POINTING_BACK = {
+    "en": re.compile(r"\b(?:a|an|the|that)\s+(?:\w+\s+)?ones?\b(?![\w-])(?!\s+of\b)|(?<!\bis )(?<!\bare )(?<!\bwas )"
+                     r"(?<!\bwere )(?<!\bbe )\bthere\b(?!\s+(?:is|are|was|were|be)\b)", re.IGNORECASE),
+    "es": re.compile(r"\b(?:allí|ahí|allá)\b", re.IGNORECASE),
+}
+DEFINITE_OF = {"those": "the", "these": "the", "this": "the", "that": "the", "ces": "les", "cette": "la", "cet": "l'",
+               "ce": "le", "esos": "los", "esas": "las", "estos": "los", "estas": "las", "ese": "el", "esa": "la",
+               "este": "el", "esta": "la"}
+# The subject a follow-up was spelled out with: "(the Article 6.2 initial report)" before the question mark.
+BRACKETED = re.compile(r"\(([^()]+)\)\s*\??\s*$")
+# An aspect of a subject ("the deadline for", "el plazo del", "le délai pour le"): the subject is its owner.
+ASPECT_OWNER = re.compile(r"^(?:the|le|la|les|el|los|las|l')\s*(?:" + "|".join(sorted(ASPECTS, key=len, reverse=True))
+                          + r")\s+(for|of|pour|de|du|des|del|to)\s+", re.IGNORECASE)
+CONTRACTED = {"del": "el", "du": "le", "des": "les"}
 ELLIPTICAL_WORDS = 7  # longer questions carry enough of their own to be answered as asked
 # Article 6 paragraphs named by their instrument: "and under the mechanism?" asks about 6.4.
 TRACK_NAMES = {
@@ -109,7 +133,13 @@ TRACK_NAMES = {
 }
 TRACK_NAME = re.compile("|".join(p.pattern for p in TRACK_NAMES.values()), re.IGNORECASE)
 TRACK_FILLER = {"under", "in", "within", "dans", "sous", "bajo", "framework", "cadre", "marco", "approaches",
-                "approach", "démarches", "enfoques", "paris", "crediting", "crédit", "acreditación"}
+                "approach", "démarches", "enfoques", "paris", "crediting", "crédit", "acreditación",
+                # "same question for 6.4", "does it apply to 6.2 too?", "¿y en el caso del 6.4?": words that ask
+                # the same thing again, of another paragraph (a closed class, whatever the subject).
+                "same", "question", "case", "cas", "caso", "equivalent", "équivalent", "equivalente", "too",
+                "also", "aussi", "también", "apply", "applies", "s'applique", "aplica", "aplican", "regarding",
+                "concerning", "concernant", "respecto", "même", "misma",
+                "mismo", "pregunta", "it", "that", "ça", "cela", "eso", "esto", "then", "alors", "entonces"}
 # A follow-up starting with one of these is a clause ("¿y se publica?", "and is it public?"), not a noun phrase
 # that could take the previous subject's place.
 VERB_START = {"se", "is", "are", "was", "were", "can", "could", "does", "do", "did", "will", "would", "must",
@@ -146,13 +176,17 @@ def subject_of(question: str) -> tuple[int, int] | None:
     spans = []
     for n in starts:
         end = next((m for m in range(n + 1, len(words)) if ends_phrase(words[m].group())), len(words))
-        actors = next((m for m in range(n + 1, end) if words[m].group().lower() not in ACTORS), end)
+        # "la parte de los fondos" is the share of proceeds: an actor word followed by "of" is a noun's head.
+        actors = next((m for m in range(n + 1, end) if words[m].group().lower() not in ACTORS
+                       or (m + 1 < end and words[m + 1].group().lower() in OF)), end)
         if actors > n + 1:  # "a host Party authorize ...": the actor alone
             end = actors
         # "What does the review check?", "How is the body composed?": the last word is the verb (never an
         # acronym such as NDC).
         last = words[end - 1].group()
-        if end == len(words) and end - n >= 2 and auxiliary and not last.isupper() and (
+        # Only right after the auxiliary: in "When do we have to submit the initial report?" the verb came first.
+        follows = auxiliary is not None and not question[auxiliary.end():words[n].start()].strip()
+        if end == len(words) and end - n >= 2 and follows and not last.isupper() and (
                 auxiliary.group(1).lower() not in {"is", "are", "was", "were"} or last.endswith("ed") or last == "due"):
             end -= 1
         if end > n:
@@ -162,6 +196,24 @@ def subject_of(question: str) -> tuple[int, int] | None:
         if not all(is_actor(w.group()) for w in words[first:last]):
             return start, end
     return spans[0][:2] if spans else None
+
+
+def previous_subject(previous: str) -> tuple[int, int, str] | None:
+    """Where the previous question's subject is and how to name it. A spelled-out follow-up names it in
+    brackets ("Is it public (the annual information)?") or after an aspect ("the deadline for the initial
+    report"): in a three-turn conversation the third turn still asks about the initial report."""
+    bracket = BRACKETED.search(previous)
+    if bracket:
+        return bracket.start(1), bracket.end(1), bracket.group(1)
+    span = subject_of(previous)
+    if span is None:
+        return None
+    phrase = previous[span[0]:span[1]]
+    owner = ASPECT_OWNER.match(phrase)
+    if owner and owner.end() < len(phrase):
+        article = CONTRACTED.get(owner.group(1).lower(), "")
+        return span[0] + owner.end(), span[1], (article + " " if article else "") + phrase[owner.end():]
+    return span[0], span[1], definite(phrase)
 
 
 def is_actor(word: str) -> bool:
@@ -230,12 +282,21 @@ def readings(question: str, context: Context, language: str) -> list[str]:
     pronoun = next((w for w in words if w in PRONOUNS.get(language, set()) | PRONOUNS["en"]), None)
     subject_words = [w for w in own if w not in ASPECTS]
     previous = context.question
-    track = track_asked(rest, language) if marker or len(words) <= 3 else None
+    track = track_asked(rest, language) if marker or len(words) <= ELLIPTICAL_WORDS else None
     if track:
         return [with_paragraph(previous, track, language)]
+    slot = SLOT.match(rest)
+    if marker and slot and not pronoun and not BRACKETED.search(previous):
+        # "and for removals?" after "... crediting period for an emission reduction project?", "¿y para
+        # adaptación?" after "... se cancela para la mitigación global?": the follow-up replaces the phrase its
+        # preposition opened in the previous question.
+        opened = [m for m in re.finditer(rf"\b{re.escape(slot.group(1))}\b", previous, re.IGNORECASE)]
+        if opened:
+            return [tidy(question_mark(previous[:opened[-1].start()] + rest.strip(" ?¿"), language))]
     named = bool(SUBJECT.search(rest)) or defines(rest, language)
-    span = subject_of(previous)
-    subject = definite(previous[span[0]:span[1]]) if span else None
+    found = previous_subject(previous)
+    span = found[:2] if found else None
+    subject = found[2] if found else None
     asks = any(w in QUESTION_WORDS for w in words[:3])
     noun_phrase = bool(words) and words[0] not in VERB_START
     if span and marker and subject_words and len(own) <= 4 and not pronoun and not asks and noun_phrase:
@@ -253,6 +314,18 @@ def readings(question: str, context: Context, language: str) -> list[str]:
         # "¿y quién lo revisa?" -> "¿Quién revisa el informe inicial ...?": the object named after its verb.
         asked, verb, tail = clitic.groups()
         return [tidy(question_mark(f"{asked} {verb} {subject}{tail}", language))]
+    back = POINTING_BACK.get(language, NO_MATCH).search(rest)
+    if subject and back and len(words) <= 2 * ELLIPTICAL_WORDS:
+        # "can the host country set a shorter one?", "does putting our NMA there commit us?": "one" and
+        # "there" stand for the previous subject, whatever else the follow-up names.
+        return [tidy(question_mark(f"{rest.strip().strip('?¿').strip()} ({subject})", language))]
+    pointer = DEMONSTRATIVE.get(language, NO_MATCH).search(rest)
+    if subject and pointer and not named and pointer.group(2).lower() not in STOP_NP | VERB_START:
+        # "can those units be used later?", "et qui reçoit ces unités ?": a noun pointed back at is the previous
+        # subject (or part of it), named in brackets.
+        article = DEFINITE_OF.get(pointer.group(1).lower(), "the")
+        pointed = rest[:pointer.start(1)] + article + rest[pointer.end(1):]
+        return [tidy(question_mark(f"{pointed.strip().strip('?¿').strip()} ({subject})", language))]
     if subject and pronoun and not named and (len(subject_words) <= 2 or LEADING_PRONOUN.match(rest)):
         return [tidy(question_mark(replace_pronoun(rest, pronoun, subject, language), language))]
     if subject and not subject_words and (marker or len(words) <= 4):

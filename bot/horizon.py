@@ -19,6 +19,11 @@ COP = re.compile(r"\bCOP\s*-?\s*(\d{2})\b", re.IGNORECASE)
 SESSION_WORDS = r"(?:COP|CMA|climate (?:conference|summit|talks)|session|conférence|sesión|conferencia|cumbre)"
 YEAR_NEAR_SESSION = re.compile(rf"\b{SESSION_WORDS}\b[^?.!]{{0,40}}?\b(20\d\d)\b|\b(20\d\d)\b[^?.!]{{0,25}}?\b{SESSION_WORDS}\b",
                                re.IGNORECASE)
+# A session named after another one: "the session after Belém", "la CMA suivant la CMA.7", "the next COP".
+AFTER = re.compile(r"\b(?:after|following|suivant|suivante|après|posterior a|después de|siguiente a)\s+(?:the\s+|la\s+|el\s+)?"
+                   r"(?:(?:COP|CMA)\s*\.?\s*\d+|glasgow|sharm el-sheikh|sharm|dubai|baku|belém|belem)\b|"
+                   r"\b(?:next|upcoming|prochaine?|próxim[ao])\s+(?:COP|CMA|climate conference|conférence des Parties|"
+                   r"conferencia de las Partes)\b", re.IGNORECASE)
 PLACES = {"glasgow": 3, "sharm el-sheikh": 4, "sharm": 4, "dubai": 5, "baku": 6, "belém": 7, "belem": 7}
 PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES) + r")\b", re.IGNORECASE)
 COP_OFFSET = 23  # CMA.2 met with COP25 (Madrid, 2019), CMA.3 with COP26, and so on
@@ -43,13 +48,22 @@ class Horizon:
 
     def later_session(self, question: str) -> int | None:
         """The number of a CMA session after the horizon that the question asks about, if any."""
-        sessions = [int(n) for n in SESSION.findall(question)]
-        sessions += [int(n) - COP_OFFSET for n in COP.findall(question) if int(n) > COP_OFFSET]
-        sessions += [PLACES[place.lower()] for place in PLACE.findall(question)]
-        for before, after in YEAR_NEAR_SESSION.findall(question):
-            sessions.append(int(before or after) - YEAR_OFFSET)
+        sessions = named_sessions(question)
+        for after in AFTER.finditer(question):
+            # "the session after Belém" is the one after the session named; "the next COP" the one after ours.
+            sessions.append(max(named_sessions(after.group()) or [self.number]) + 1)
         later = [n for n in sessions if n > self.number]
         return max(later) if later else None
+
+
+def named_sessions(text: str) -> list[int]:
+    """The CMA sessions a text names: by number (CMA.8, COP31), by place (Belém) or by year."""
+    sessions = [int(n) for n in SESSION.findall(text)]
+    sessions += [int(n) - COP_OFFSET for n in COP.findall(text) if int(n) > COP_OFFSET]
+    sessions += [PLACES[place.lower()] for place in PLACE.findall(text)]
+    for before, after in YEAR_NEAR_SESSION.findall(text):
+        sessions.append(int(before or after) - YEAR_OFFSET)
+    return sessions
 
 
 def load_horizon(path: Path) -> Horizon | None:

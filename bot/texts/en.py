@@ -215,8 +215,10 @@ MESSAGES: dict[str, str] = {
     "reply.declined.funds": "other climate funds and finance goals",
     "reply.declined.targets": "countries' own NDC targets",
     "reply.declined.markets": "other carbon markets and carbon prices",
+    "reply.declined.processes": "other parts of the UNFCCC process (transparency reports, the global stocktake, adaptation)",
     "reply.decline": ("That is outside what I cover: I have no reliable sources on {topic}. {scope} For {topic}, see "
                       "unfccc.int or the body concerned."),
+    "reply.decline_named": "That is outside what I cover: my sources say nothing about {name}. {scope}",
     "reply.horizon": "My sources cover decisions up to {session}, {month_year}; for later sessions see unfccc.int.",
     "reply.answering": "Answering: {question}",
     "reply.as_of": "(as of {date})",

@@ -223,8 +223,11 @@ MESSAGES: dict[str, str] = {
     "reply.declined.funds": "otros fondos y objetivos de financiación climática",
     "reply.declined.targets": "las metas de las CDN de cada país",
     "reply.declined.markets": "otros mercados de carbono y los precios del carbono",
+    "reply.declined.processes": ("otras partes del proceso de la CMNUCC (informes de transparencia, balance mundial, "
+                                 "adaptación)"),
     "reply.decline": ("Eso está fuera de mi ámbito: no tengo fuentes fiables sobre {topic}. {scope} Para {topic}, "
                       "consulte unfccc.int o el organismo correspondiente."),
+    "reply.decline_named": "Eso está fuera de mi ámbito: mis fuentes no dicen nada sobre {name}. {scope}",
     "reply.horizon": ("Mis fuentes cubren las decisiones hasta la {session}, {month_year}; para las sesiones "
                       "posteriores, consulte unfccc.int."),
     "reply.answering": "Pregunta entendida: {question}",

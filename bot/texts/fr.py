@@ -224,8 +224,11 @@ MESSAGES: dict[str, str] = {
     "reply.declined.funds": "les autres fonds et objectifs de financement climatique",
     "reply.declined.targets": "les objectifs des CDN des pays",
     "reply.declined.markets": "les autres marchés du carbone et les prix du carbone",
+    "reply.declined.processes": ("les autres volets du processus de la CCNUCC (rapports de transparence, bilan mondial, "
+                                 "adaptation)"),
     "reply.decline": ("Cela sort de mon domaine : je n'ai pas de sources fiables sur {topic}. {scope} Pour {topic}, "
                       "voir unfccc.int ou l'organisme concerné."),
+    "reply.decline_named": "Cela sort de mon domaine : mes sources ne disent rien de {name}. {scope}",
     "reply.horizon": ("Mes sources couvrent les décisions jusqu'à la {session}, {month_year} ; pour les sessions "
                       "suivantes, voir unfccc.int."),
     "reply.answering": "Question comprise : {question}",

@@ -43,6 +43,31 @@ async def test_a_neighbouring_subject_is_declined_saying_what_the_bot_covers(ser
     assert french.kind == "declined" and "objectifs des CDN" in french.text
 
 
+async def test_a_question_about_something_the_sources_never_mention_is_declined_naming_it(services):
+    answer = await services.answerer.ask("Who chairs Kenya's climate council?")
+    assert answer.kind == "declined" and not answer.answered and not answer.sources
+    assert "my sources say nothing about Kenya" in answer.text and "Article 6" in answer.text
+    spanish = await services.answerer.ask("¿Cómo funciona el programa de California?")
+    assert spanish.kind == "declined" and "mis fuentes no dicen nada sobre California" in spanish.text
+    # The same kind of question about what the sources cover is answered.
+    assert (await services.answerer.ask("When is annual information under Article 6.2 due?")).answered
+
+
+async def test_an_event_named_after_a_place_the_rulebook_never_mentions_is_still_answered(services):
+    from datetime import datetime, timezone
+
+    from bot.outreach import events as store
+
+    spec = store.EventSpec(uid="nairobi-ca", title="Nairobi training on corresponding adjustments",
+                           starts_at=store.local_datetime("2099-03-12 10:00", "Africa/Nairobi"),
+                           timezone="Africa/Nairobi", topics=["corresponding-adjustments"], kind="training",
+                           place="Nairobi, Kenya")
+    async with services.db.session() as session:
+        await store.upsert(session, spec, source="test", now=datetime(2026, 2, 1, tzinfo=timezone.utc))
+    answer = await services.answerer.ask("When is the next training in Nairobi?")
+    assert answer.kind == "event" and "Nairobi training on corresponding adjustments" in answer.text
+
+
 @pytest.mark.parametrize("question, expected", [
     ("What did CMA.8 decide on Article 6?", "My sources cover decisions up to CMA.6, November 2024; "
                                             "for later sessions see unfccc.int."),

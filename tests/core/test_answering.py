@@ -30,7 +30,10 @@ async def test_acronym_question_is_answered(services):
 async def test_off_topic_questions_get_no_confident_answer(services, question):
     answer = await services.answerer.ask(question)
     assert not answer.answered
-    assert "confident" in answer.text and "A6IP staff" in answer.text
+    # Declined outright when it names something the sources never mention (Paris in the tiny knowledge base),
+    # else the unsure reply pointing to A6IP staff.
+    assert ("confident" in answer.text and "A6IP staff" in answer.text) or (
+        answer.kind == "declined" and "I answer questions on Article 6" in answer.text)
 
 
 async def test_french_and_spanish_questions_find_english_guidance(services):

@@ -66,9 +66,11 @@ def test_a_curated_french_answer_leads_a_french_question():
                                           "question": "Qu'est-ce qu'une démarche concertée ?"}})
     composed = compose([translated, *OTHERS[:1]], "Qu'est-ce qu'une démarche concertée ?", lead=translated,
                        lead_heading=False, language="fr", answered=True, contact=CONTACT, today=TODAY)
-    assert composed.text.startswith("Un arrangement entre Parties")
-    assert "Reporting sentence" not in composed.text  # English-only material waits in `more`, announced in French
-    assert composed.more.startswith("Autres sources (en anglais) :")
+    lead, supporting = composed.text.split("\n\n")[:2]
+    assert lead.startswith("Un arrangement entre Parties")
+    # English material that fits follows, announced in French and quoted: the curated entry may answer a
+    # nearby question and the English passage the one asked.
+    assert supporting.startswith("Autres sources (en anglais) :\nQuestion number 0 about reporting?\n« Sentence 0 says")
 
 
 def test_only_english_material_is_said_in_the_askers_language_and_quoted():

@@ -60,6 +60,35 @@ def test_a_follow_up_is_answered_as_the_question_it_stands_for(previous, follow_
     assert readings(follow_up, context, detect_language(follow_up, default=context.language))[0] == resolved
 
 
+@pytest.mark.parametrize("previous, follow_up, resolved", [
+    # Another paragraph asked with words that only repeat the question.
+    ("When is the Article 6.2 initial report due?", "Same question for 6.4.",
+     "When is the Article 6.4 initial report due?"),
+    ("What is the share of proceeds under Article 6.4?", "Does it apply to 6.2 too?",
+     "What is the share of proceeds under Article 6.2?"),
+    ("¿Qué es el informe inicial del artículo 6.2?", "¿Y en el caso del 6.4?", "¿Qué es el informe inicial del artículo 6.4?"),
+    # The phrase a preposition opened in the previous question is the slot the follow-up fills.
+    ("What is the longest crediting period for an emission reduction activity under 6.4?", "and for removals?",
+     "What is the longest crediting period for removals?"),
+    ("¿Qué porcentaje de las RE-A6.4 se cancela para la mitigación global de las emisiones?", "¿y para adaptación?",
+     "¿Qué porcentaje de las RE-A6.4 se cancela para adaptación?"),
+    # A noun pointed back at with a demonstrative is the previous subject.
+    ("How big is the share of proceeds for adaptation under the 6.4 mechanism?", "and who gets those units?",
+     "Who gets the units (the share of proceeds for adaptation under the 6.4 mechanism)?"),
+    # "one" and a locative "there" stand for the previous subject.
+    ("What is the longest crediting period for removals?", "can the host country set a shorter one?",
+     "Can the host country set a shorter one (the longest crediting period for removals)?"),
+    ("Is there a UNFCCC platform for non-market approaches?", "does putting our NMA there commit us to anything?",
+     "Does putting our NMA there commit us to anything (the UNFCCC platform for non-market approaches)?"),
+    # The verb came before the subject: the subject keeps its last word.
+    ("When do we have to submit the Article 6.2 initial report?", "is the review report public?",
+     "Is the review report public (the Article 6.2 initial report)?"),
+])
+def test_a_follow_up_fills_the_slot_it_names(previous, follow_up, resolved):
+    context = Context(question=previous, language=detect_language(previous))
+    assert readings(follow_up, context, detect_language(follow_up, default=context.language))[0] == resolved
+
+
 @pytest.mark.parametrize("question", [
     "What is the A6IP?", "Qu'est-ce qu'une démarche concertée ?", "What is Kenya's NDC target?",
     "How long do Supervisory Body members serve?", "¿Qué es un RMTI?", "What is the consistency check?",
@@ -75,3 +104,19 @@ def test_a_follow_up_the_words_cannot_settle_has_both_readings():
     assert readings("and for removals?", context, "en") == [
         "How long are crediting periods under removals?",
         "How long are crediting periods under the Article 6.4 mechanism for removals?"]
+
+
+@pytest.mark.parametrize("turns, resolved", [
+    (["¿Qué es el informe inicial del artículo 6.2?", "¿y cuál es el plazo?", "¿quién lo revisa?"],
+     "¿Quién revisa el informe inicial del artículo 6.2?"),
+    (["Quelle est la part des fonds pour l'adaptation dans le mécanisme de l'article 6.4 ?",
+      "les PMA en sont-ils exemptés ?", "et qui reçoit ces unités ?"],
+     "Qui reçoit les unités (la part des fonds pour l'adaptation dans le mécanisme de l'article 6.4) ?"),
+])
+def test_the_third_turn_still_asks_about_the_conversations_subject(turns, resolved):
+    """Each turn is spelled out from the previous one as answered, so an aspect ("the deadline") or a
+    bracketed subject does not become the subject of the next turn."""
+    context = Context(question=turns[0], language=detect_language(turns[0]))
+    for turn in turns[1:]:
+        context = Context(question=readings(turn, context, context.language)[0], language=context.language)
+    assert context.question == resolved

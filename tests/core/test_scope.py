@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.horizon import load_horizon
-from bot.scope import neighbour_topic
+from bot.scope import neighbour_topic, unknown_name, vocabulary
 from bot.smalltalk import command, small_talk, without_greeting
 
 HORIZON = Path(__file__).resolve().parents[1] / "data" / "tiny_kb" / "horizon.yaml"
@@ -26,6 +26,18 @@ HORIZON = Path(__file__).resolve().parents[1] / "data" / "tiny_kb" / "horizon.ya
     ("Qui peut obtenir un financement du Fonds pour l'adaptation ?", "funds"),
     ("Who manages the Special Climate Change Fund?", "funds"),
     ("Comment fonctionne le marché national du carbone de la Chine ?", "markets"),
+    # A neighbour asked about, with Article 6 only in the complement.
+    ("What are Verra's rules for labelling credits authorized as ITMOs?", "markets"),
+    ("How does the EU's CBAM treat steel from a country that transfers ITMOs?", "markets"),
+    ("How can we get a Green Climate Fund grant to set up our Article 6 office?", "funds"),
+    ("¿Qué requisitos pone el Fondo Verde para el Clima a los proyectos del artículo 6?", "funds"),
+    ("How many ITMOs does Norway intend to buy for its NDC target?", "targets"),
+    ("How much did Sweden pay per tonne for its ITMOs?", "markets"),
+    ("By how much will Peru cut its emissions by 2035?", "targets"),
+    # Other parts of the UNFCCC process.
+    ("What goes in the inventory chapter of a biennial transparency report?", "processes"),
+    ("What did the global stocktake conclude on mitigation?", "processes"),
+    ("How is Article 2.1(c) being implemented?", "processes"),
 ])
 def test_neighbouring_subjects_are_recognised(question, topic):
     assert neighbour_topic(question) == topic
@@ -42,6 +54,11 @@ def test_neighbouring_subjects_are_recognised(question, topic):
     # What the 6.4 mechanism charges is its own rule, not a market price.
     "How much does it cost to issue A6.4ERs?", "¿Cuánto cuesta registrar una actividad del 6.4?",
     "Do Article 6.4 activities send part of their credits to the Adaptation Fund?",
+    # The situation is a neighbour; the question asked is an Article 6 rule.
+    "An airline wants our credits for CORSIA. Can we authorize ITMOs for that use?",
+    "Can we use A6.4ERs we do not authorize in our domestic carbon tax?",
+    "Can Ghana use ITMOs it buys towards its NDC target?",
+    "Does the Article 6.2 annual information go into the biennial transparency report?",
 ])
 def test_article_6_questions_are_not_declined(question):
     assert neighbour_topic(question) is None
@@ -60,6 +77,25 @@ def test_the_horizon_reply_names_the_latest_session_in_the_askers_language():
     for question in ("What did CMA.6 decide on 6.2?", "Decision 2/CMA.3, annex, para. 20", "What did COP29 decide?",
                      "When is annual information due in 2026?"):
         assert horizon.later_session(question) is None, question
+
+
+def test_a_session_named_after_another_is_a_later_session():
+    horizon = load_horizon(HORIZON)
+    assert horizon is not None
+    assert horizon.later_session("What reporting tables were adopted at the session after Baku?") == 7
+    assert horizon.later_session("What will the next COP decide on Article 6?") == 7
+    assert horizon.later_session("What did Baku decide after CMA.5?") is None
+    assert horizon.later_session("When is the next session of the Supervisory Body?") is None
+
+
+def test_a_question_naming_what_the_sources_never_mention_is_about_something_else():
+    known = vocabulary(["Parties transfer ITMOs under Article 6.2; the CDM issued CERs.", "Paris Agreement"])
+    assert unknown_name("How does the California cap-and-trade program work?", known) == "California"
+    assert unknown_name("What is the JCM?", known) == "JCM"
+    # Known names (in the singular too), an explained alias, and anything that names Article 6 are not.
+    assert unknown_name("What happens to a CER under the Paris Agreement?", known) is None
+    assert unknown_name("Peut-on utiliser des URCE (CER) ?", known) is None
+    assert unknown_name("Can Kenya transfer ITMOs?", known) is None
 
 
 def test_a_malformed_horizon_file_is_an_error(tmp_path):
