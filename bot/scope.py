@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from babel import Locale
+
 from bot.texts import say
 
 ANCHOR = re.compile(
@@ -158,9 +160,20 @@ def normal(word: str) -> str:
     return word.lower().strip(".-,;:").replace("-", "")
 
 
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every word of a country's or region's name in English, French and Spanish (CLDR, through Babel).
+    Officials name their own country in questions about the rules ("Can Peru use the international registry?"):
+    a country is a Party, which the rules speak of without naming it, so its name is never an unknown subject.
+    Questions about a country's own targets are declined by the topic rules instead."""
+    names = (name for language in ("en", "fr", "es") for name in Locale(language).territories.values())
+    return frozenset(normal(word) for name in names for word in VOCABULARY_WORD.findall(name))
+
+
 def unknown_name(question: str, known: frozenset[str]) -> str | None:
     """The first name in the question (past its first word, which is capitalised anyway) that has a word the
-    knowledge base never uses; None when the question names Article 6 or only things the sources know."""
+    knowledge base never uses, a country's name excepted; None when the question names Article 6 or only
+    things the sources know."""
     if ANCHOR.search(question):
         return None
     opening = len(question) - len(question.lstrip(" ¿¡\"'«"))
@@ -171,7 +184,7 @@ def unknown_name(question: str, known: frozenset[str]) -> str | None:
         alias = ALIAS.match(question, match.end())  # "URCE (CER)": the name explained by a word the sources use
         if alias and all(is_known(w, known) for w in alias.group(1).split()):
             continue
-        if name and not all(is_known(w, known) for w in name.split()):
+        if name and not all(is_known(w, known) or normal(w) in place_words() for w in name.split()):
             return name
     return None
 

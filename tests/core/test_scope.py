@@ -98,6 +98,19 @@ def test_a_question_naming_what_the_sources_never_mention_is_about_something_els
     assert unknown_name("Can Kenya transfer ITMOs?", known) is None
 
 
+def test_an_official_naming_their_country_is_asking_about_the_rules():
+    # The sources name few countries, but a country is a Party: "my sources say nothing about Peru" would
+    # decline the commonest way officials ask. Unknown names that are not countries are still declined.
+    known = vocabulary(["Each participating Party shall have, or have access to, a registry; the international "
+                        "registry serves Parties without one."])
+    assert unknown_name("Can Peru use the international registry instead of its own?", known) is None
+    assert unknown_name("Ghana and Switzerland signed a deal; what must Ghana report first?", known) is None
+    assert unknown_name("¿Puede Colombia usar el registro internacional?", known) is None
+    assert unknown_name("Le Sénégal doit-il avoir un registre national ?", known) is None
+    assert unknown_name("Can Costa Rica and Côte d'Ivoire use the international registry?", known) is None
+    assert unknown_name("Can Peru use the Verra registry?", known) == "Verra"
+
+
 def test_a_malformed_horizon_file_is_an_error(tmp_path):
     path = tmp_path / "horizon.yaml"
     path.write_text("latest_session: soon\ndates: later\n", encoding="utf-8")
