@@ -176,6 +176,7 @@ class Answerer:
 
     def rulebook_match(self, question: str, language: str) -> RuleMatch:
         """How close the rulebook comes to a question: the retrieval behind an answer, composing nothing."""
+        question = self.index.corrected(question)  # typos corrected for retrieval (index.spelling)
         vector, hits, faq_matches, lead = self.lookup(question, language)
         scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
         near = bool(faq_matches) and faq_matches[0][1] >= scale.lead_agreeing
@@ -195,7 +196,9 @@ class Answerer:
         return max([h.dense for h in hits[:5]] + [score for _, score in faq_matches[:1]], default=None)
 
     def retrieve(self, question: str, language: str) -> Answer:
-        """The synchronous part (embedding, search, composition); runs in a worker thread."""
+        """The synchronous part (embedding, search, composition); runs in a worker thread. Retrieval and
+        composition see the question with its typos corrected (index.spelling); the answer keeps it as asked."""
+        asked, question = question, self.index.corrected(question)
         vector, hits, faq_matches, faq_lead = self.lookup(question, language)
         lead = self.answer_lead(question, vector, hits, faq_matches, faq_lead)
         faq_similarity = faq_matches[0][1] if faq_matches else 0.0
@@ -219,7 +222,7 @@ class Answerer:
                            language=language, answered=answered, relevance=relevance,
                            contact=self.settings.staff_email)
         top = lead or (hits[0] if hits else None)
-        return Answer(question=question, text=composed.text, more=composed.more, answered=answered,
+        return Answer(question=asked, text=composed.text, more=composed.more, answered=answered,
                       confidence=score, sources=composed.sources, language=language,
                       faq_id=lead.meta.get("key") if lead else None,
                       topics=list(top.meta.get("topics") or []) if top else [])

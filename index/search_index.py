@@ -1,7 +1,7 @@
 """The search index facade: upsert, delete, search, save, load; dense and lexical parts fused per query.
 
 One directory holds it all: meta.json (models, fingerprint, fusion), dense.faiss, questions.faiss (FAQ
-question variants), lexical.json, store.json (what a hit needs to be shown without a database read), and,
+question variants), lexical.json, vocabulary.json (the words typos are corrected to), store.json (what a hit needs to be shown without a database read), and,
 with a cross-lingual encoder, cross.faiss and cross-questions.faiss: the curated items embedded a second
 time by a multilingual model, searched for questions in French and Spanish.
 """
@@ -26,8 +26,9 @@ from index.encoder import Encoder
 from index.fusion import convex, reciprocal_rank
 from index.lexical import LexicalIndex
 from index.rwlock import ReadWriteLock
+from index.spelling import Vocabulary
 
-FORMAT_VERSION = 3  # 2: chunks carry in_scope; 3: heading, curated translations and checked date
+FORMAT_VERSION = 4  # 2: chunks carry in_scope; 3: heading, curated translations and checked date; 4: vocabulary
 # Question variant ids live in their own faiss index: chunk id * VARIANT_SLOTS + variant number.
 VARIANT_SLOTS = 1000
 
@@ -100,6 +101,7 @@ class SearchIndex:
         self.cross: DenseIndex | None = None
         self.cross_questions: DenseIndex | None = None
         self.lexical = LexicalIndex()
+        self.vocabulary = Vocabulary()
         self.store: dict[int, dict[str, Any]] = {}
         self.lock = ReadWriteLock()
 
@@ -175,6 +177,7 @@ class SearchIndex:
                 return
             self._add_views(self.encoder.name, self.dense, self.questions, items)  # type: ignore[arg-type]
             self.lexical.add([item.id for item in items], [self.acronyms.expand(item.text) for item in items])
+            self.vocabulary.add([item.id for item in items], [_words_of(item) for item in items])
             cross = [item for item in items if item.crosslingual] if self.crosslingual else []
             if cross:
                 self._add_views(self.crosslingual.name, self.cross, self.cross_questions,  # type: ignore[union-attr, arg-type]
@@ -198,6 +201,7 @@ class SearchIndex:
             self.cross.remove(np.array(ids, dtype=np.int64))
             self.cross_questions.remove(np.array(variant_ids, dtype=np.int64))  # type: ignore[union-attr]
         self.lexical.remove(ids)
+        self.vocabulary.remove(ids)
         for i in ids:
             del self.store[i]
 
@@ -217,6 +221,11 @@ class SearchIndex:
         return corpus_fingerprint(self.hashes().items())
 
     # --- searching ------------------------------------------------------------------------------------
+    def corrected(self, question: str) -> str:
+        """The question with its typos corrected to words the index holds (index.spelling), for retrieval."""
+        with self.lock.reading():
+            return self.vocabulary.correct(question)
+
     def embed_query(self, query: str) -> np.ndarray:
         return self.encoder.encode_queries([self.acronyms.expand(query)])[0]
 
@@ -321,6 +330,7 @@ class SearchIndex:
             self.cross.save(tmp / "cross.faiss")
             self.cross_questions.save(tmp / "cross-questions.faiss")  # type: ignore[union-attr]
         self.lexical.save(tmp / "lexical.json")
+        self.vocabulary.save(tmp / "vocabulary.json")
         (tmp / "store.json").write_text(json.dumps({str(k): v for k, v in self.store.items()}), encoding="utf-8")
         meta = {"format": FORMAT_VERSION, "model": self.encoder.name, "dim": self.encoder.dim,
                 "crosslingual": self.crosslingual.name if self.crosslingual else None,
@@ -350,6 +360,7 @@ class SearchIndex:
                 index.cross = DenseIndex.load(path / "cross.faiss")
                 index.cross_questions = DenseIndex.load(path / "cross-questions.faiss")
             index.lexical = LexicalIndex.load(path / "lexical.json")
+            index.vocabulary = Vocabulary.load(path / "vocabulary.json")
             index.store = {int(k): v for k, v in json.loads((path / "store.json").read_text("utf-8")).items()}
         except (OSError, ValueError, RuntimeError, KeyError):
             return None
@@ -361,6 +372,12 @@ class SearchIndex:
             return json.loads((path / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+
+
+def _words_of(item: IndexItem) -> list[str]:
+    """What a question's words may be corrected to: the passage, its question phrasings, its translations."""
+    translations = item.meta.get("translations") or {}
+    return [item.text, *item.questions, *(text for parts in translations.values() for text in parts.values())]
 
 
 def corpus_fingerprint(pairs: Iterable[tuple[int, str]]) -> str:

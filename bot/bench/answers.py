@@ -15,6 +15,7 @@ from bot.answering import Answer
 from bot.bench.latency import percentile
 from bot.bench.question_sets import DEVSET, DevQuestion, Dialogue, QuestionSet, load_devset, load_question_set
 from bot.bench.tools import evaluate_tools, load_tool_questions
+from bot.bench.typos import with_typos
 from bot.config import Settings
 from bot.kb import import_paths, sync_index
 from bot.language import detect_language
@@ -178,10 +179,12 @@ async def evaluate(services: Services, questions: list[DevQuestion] | QuestionSe
 
 
 async def run(encoder: Encoder, *, decisions: list[Path] | None = None,
-              questions: list[Path] | None = None, tools: list[Path] | None = None) -> dict[str, dict[str, Any]]:
+              questions: list[Path] | None = None, tools: list[Path] | None = None,
+              typos: bool = False) -> dict[str, dict[str, Any]]:
     """Evaluate each question set on a fresh install (shipped KB), then again after importing the official
     decisions. The development set by default; knowledge/heldout* were written apart from it. Tools sets
-    (bot.bench.tools) run on the shipped install; given alone, only they run."""
+    (bot.bench.tools) run on the shipped install; given alone, only they run. With `typos`, each set's single
+    questions are asked again misspelled (bot.bench.typos)."""
     sets = {str(path): load_question_set(path) for path in (questions or ([] if tools else [DEVSET]))}
     tool_sets = {str(path): load_tool_questions(path) for path in (tools or [])}
     results: dict[str, dict[str, Any]] = {}
@@ -191,6 +194,8 @@ async def run(encoder: Encoder, *, decisions: list[Path] | None = None,
         try:
             for name, found in sets.items():
                 results[f"{name} | shipped"] = await evaluate(services, found)
+                if typos:
+                    results[f"{name} | shipped | typos"] = await evaluate(services, with_typos(found))
             for name, items in tool_sets.items():
                 results[f"{name} | tools"] = await evaluate_tools(services, items)
             if decisions:
@@ -198,6 +203,8 @@ async def run(encoder: Encoder, *, decisions: list[Path] | None = None,
                 await sync_index(services.db, services.index)
                 for name, found in sets.items():
                     results[f"{name} | shipped+decisions"] = await evaluate(services, found)
+                    if typos:
+                        results[f"{name} | shipped+decisions | typos"] = await evaluate(services, with_typos(found))
         finally:
             await services.close()
     return results

@@ -115,6 +115,8 @@ def answers(with_decisions: list[Path] = typer.Option(
             tools: list[Path] = typer.Option([], "--tools", exists=True, file_okay=False,
                                              help="a folder of tools questions (knowledge/tools-heldout), "
                                                   "repeatable; alone, only these are run"),
+            typos: bool = typer.Option(False, "--typos", help="also ask each set's single questions with one or "
+                                                             "two words mistyped (bot.bench.typos)"),
             show_misses: bool = typer.Option(False, "--misses", help="list the questions that missed"),
             as_json: bool = typer.Option(False, "--json", help="print one JSON object")) -> None:
     """Question sets: right citation first, key facts in the chat-sized answer, length, language,
@@ -128,7 +130,7 @@ def answers(with_decisions: list[Path] = typer.Option(
     quiet_libraries()
     results = asyncio.run(bench_answers(SentenceEncoder(Settings().embedding_model),
                                         decisions=list(with_decisions) or None, questions=list(questions) or None,
-                                        tools=list(tools) or None))
+                                        tools=list(tools) or None, typos=typos))
     if as_json:
         print(json.dumps(results))
         return
