@@ -176,7 +176,7 @@ class Answerer:
 
     def rulebook_match(self, question: str, language: str) -> RuleMatch:
         """How close the rulebook comes to a question: the retrieval behind an answer, composing nothing."""
-        question = self.index.corrected(question)  # typos corrected for retrieval (index.spelling)
+        question = self.index.corrected(question, language)  # typos corrected for retrieval (index.spelling)
         vector, hits, faq_matches, lead = self.lookup(question, language)
         scale = CROSS_SCALE if vector.crosslingual else MAIN_SCALE
         near = bool(faq_matches) and faq_matches[0][1] >= scale.lead_agreeing
@@ -198,7 +198,7 @@ class Answerer:
     def retrieve(self, question: str, language: str) -> Answer:
         """The synchronous part (embedding, search, composition); runs in a worker thread. Retrieval and
         composition see the question with its typos corrected (index.spelling); the answer keeps it as asked."""
-        asked, question = question, self.index.corrected(question)
+        asked, question = question, self.index.corrected(question, language)
         vector, hits, faq_matches, faq_lead = self.lookup(question, language)
         lead = self.answer_lead(question, vector, hits, faq_matches, faq_lead)
         faq_similarity = faq_matches[0][1] if faq_matches else 0.0

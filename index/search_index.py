@@ -221,10 +221,10 @@ class SearchIndex:
         return corpus_fingerprint(self.hashes().items())
 
     # --- searching ------------------------------------------------------------------------------------
-    def corrected(self, question: str) -> str:
+    def corrected(self, question: str, language: str = "en") -> str:
         """The question with its typos corrected to words the index holds (index.spelling), for retrieval."""
         with self.lock.reading():
-            return self.vocabulary.correct(question)
+            return self.vocabulary.correct(question, language)
 
     def embed_query(self, query: str) -> np.ndarray:
         return self.encoder.encode_queries([self.acronyms.expand(query)])[0]

@@ -9,7 +9,8 @@ edit, as it is one slip of the fingers (optimal string alignment distance, rapid
 when comparing, so "presentacion" becomes "presentación". Numbers, paragraph references ("6.4", "1(f)"),
 acronyms and short words are never touched, nor is a real English, French or Spanish word the knowledge
 base happens not to hold (pyspellchecker's word lists): without that check, "plants" became "plans" and
-"summit" "submit" in correctly spelled development questions.
+"summit" "submit" in correctly spelled development questions. Nor is a word corrected into a word of another
+language than the question's (the Spanish "revisores" is not a typo of the French "registres").
 """
 
 from __future__ import annotations
@@ -49,13 +50,12 @@ def words_of(texts: Iterable[str]) -> list[str]:
 
 
 @cache
-def dictionary() -> frozenset[str]:
-    """The words of English, French and Spanish long enough to be corrected (loaded once, in about a second)."""
+def dictionaries() -> dict[str, frozenset[str]]:
+    """Language -> its words (English, French, Spanish; loaded once, in about a second)."""
     from spellchecker import SpellChecker
 
-    return frozenset(word for language in LANGUAGES
-                     for word in SpellChecker(language=language, distance=1).word_frequency.dictionary
-                     if len(word) >= SHORTEST)
+    return {language: frozenset(SpellChecker(language=language, distance=1).word_frequency.dictionary)
+            for language in LANGUAGES}
 
 
 def max_edits(word: str) -> int:
@@ -71,7 +71,7 @@ class Vocabulary:
         self._built: _Tables | None = None
         self._stemmers = [Stemmer.Stemmer(language) for language in ("english", "french", "spanish")]
         self._stemming = threading.Lock()  # a PyStemmer stemmer is not safe to share between threads
-        self._dictionary = dictionary()
+        self._dictionaries = dictionaries()
 
     def __len__(self) -> int:
         return len(self.words)
@@ -108,7 +108,12 @@ class Vocabulary:
                               set(self._stem(list(counts))), by_length)
         return self._built
 
-    def correct(self, text: str) -> str:
+    def _foreign(self, word: str, language: str) -> bool:
+        """Whether a word is a word of other languages only (not of the question's, nor a term of art)."""
+        return word not in self._dictionaries.get(language, frozenset()) and any(
+            word in words for other, words in self._dictionaries.items() if other != language)
+
+    def correct(self, text: str, language: str = "en") -> str:
         """The text with each unknown word replaced by the closest known one, when one is close enough."""
         if not self.words:
             return text
@@ -121,7 +126,7 @@ class Vocabulary:
             if not edits or sum(c.isupper() for c in word) > 1 or lower in STOPWORDS or lower in tables.known:
                 return word  # short, an acronym ("ITMOs", "NDC"), a function word or a known word
             folded = fold(word)
-            if lower in self._dictionary:
+            if any(lower in words for words in self._dictionaries.values()):
                 return word  # a real word the knowledge base does not hold
             if folded in tables.forms:
                 return tables.forms[folded]  # the same word with its accents: "presentacion" -> "presentación"
@@ -129,7 +134,8 @@ class Vocabulary:
                 return word  # another form of an indexed word ("adjustments" where "adjustment" is indexed)
             choices = [w for n in range(len(folded) - edits, len(folded) + edits + 1)
                        for w in tables.by_length.get(n, [])]
-            close = process.extract(folded, choices, scorer=OSA.distance, score_cutoff=edits, limit=None)
+            close = [found for found in process.extract(folded, choices, scorer=OSA.distance, score_cutoff=edits,
+                                                        limit=None) if not self._foreign(tables.forms[found[0]], language)]
             if not close:
                 return word
             nearest = min(close, key=lambda found: (found[1], tables.rank[found[0]]))[0]  # the commonest of ties

@@ -18,18 +18,24 @@ def vocabulary(*texts: str) -> Vocabulary:
 PASSAGES = vocabulary(
     "A corresponding adjustment is applied for the first transfer of internationally transferred mitigation "
     "outcomes under Article 6.4, paragraph 1(f); the secretariat keeps the international registry.",
-    "La presentación de información inicial; les ajustements correspondants des démarches concertées.")
+    "La presentación de información inicial; les ajustements correspondants des démarches concertées; les "
+    "registres nationaux.")
 
 
 def test_mistyped_words_are_corrected_to_indexed_ones():
     assert PASSAGES.correct("what is a corresponding adjustmnet") == "what is a corresponding adjustment"
     assert PASSAGES.correct("internatinoally transferred mittigation") == "internationally transferred mitigation"
-    assert PASSAGES.correct("Ajustements correpsondants") == "Ajustements correspondants"
+    assert PASSAGES.correct("Ajustements correpsondants", "fr") == "Ajustements correspondants"
 
 
 def test_accents_need_not_be_typed():
     assert PASSAGES.correct("presentacion de informacion inicial") == "presentación de información inicial"
     assert PASSAGES.correct("demarches concertees") == "démarches concertées"
+
+
+def test_a_word_is_not_corrected_into_another_language():
+    assert PASSAGES.correct("the correpsondants", "en") == "the correpsondants"
+    assert PASSAGES.correct("¿Pueden los revisores opinar?", "es") == "¿Pueden los revisores opinar?"
 
 
 def test_correct_words_stay_as_typed():
