@@ -314,9 +314,10 @@ class Answerer:
         question = without_greeting(asked)
         candidates = readings(question, context, language) if context else [question]
         resolved = candidates[0]
-        # The message as typed is checked too: "what about the EU ETS?" is declined whatever it follows.
-        answer = self.decline(question, language) or (
-            self.decline(resolved, language) if resolved != question else None)
+        # The message as typed is checked too: "what about the EU ETS?" is declined whatever it follows; and with
+        # its typos corrected: "Who manages the Special Climaate Chaange Fund?" is not on the bot's subject either.
+        checked = dict.fromkeys([question, resolved, self.index.corrected(question, language)])
+        answer = next(filter(None, (self.decline(text, language) for text in checked)), None)
         for responder in [] if answer else self.responders:
             answer = await responder(resolved, language)
             if answer is not None:
