@@ -316,14 +316,16 @@ class Answerer:
         resolved = candidates[0]
         # The message as typed is checked too: "what about the EU ETS?" is declined whatever it follows; and with
         # its typos corrected: "Who manages the Special Climaate Chaange Fund?" is not on the bot's subject either.
-        checked = dict.fromkeys([question, resolved, self.index.corrected(question, language)])
+        corrected = self.index.corrected(question, language)
+        checked = dict.fromkeys([question, resolved, corrected])
         answer = next(filter(None, (self.decline(text, language) for text in checked)), None)
         for responder in [] if answer else self.responders:
             answer = await responder(resolved, language)
             if answer is not None:
                 break
-        if answer is None and (name := unknown_name(question, self.known_words())):
+        if answer is None and (name := unknown_name(corrected, self.known_words())):
             # After the responders: an event or a tool may bear a name the rulebook never uses (a workshop's city).
+            # Typos corrected: "the Supervisroy Body" is not a name the sources never use.
             answer = Answer(question=question, text=declined_name(name, language), answered=False, confidence=0.0,
                             sources=[], language=language, kind="declined")
         if answer is None:

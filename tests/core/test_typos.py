@@ -21,6 +21,12 @@ async def test_a_question_with_typos_is_answered_from_the_same_source(services, 
     assert hurried.understood() is None
 
 
+async def test_a_mistyped_name_is_not_declined_as_unknown(services):
+    answer = await services.answerer.ask("Who keeps the Internatinal Registry?")
+    assert answer.kind == "answer" and answer.answered
+    assert answer.sources[0].citation == "Decision 2/CMA.3, annex, para. 29"
+
+
 async def test_an_imported_document_brings_its_words_and_takes_them_away(services, tmp_path):
     note = tmp_path / "workshop.md"
     note.write_text("---\ntitle: Workshop\n---\n## Capacity building\nThe Maldives workshop trained "
