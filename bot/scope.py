@@ -165,7 +165,8 @@ def place_words() -> frozenset[str]:
     """Every word of a country's or region's name in English, French and Spanish (CLDR, through Babel).
     Officials name their own country in questions about the rules ("Can Peru use the international registry?"):
     a country is a Party, which the rules speak of without naming it, so its name is never an unknown subject.
-    Questions about a country's own targets are declined by the topic rules instead."""
+    A country's own affairs ("Kenya's climate council") stay unknown subjects, and its own targets are declined
+    by the topic rules."""
     names = (name for language in ("en", "fr", "es") for name in Locale(language).territories.values())
     return frozenset(normal(word) for name in names for word in VOCABULARY_WORD.findall(name))
 
@@ -184,7 +185,9 @@ def unknown_name(question: str, known: frozenset[str]) -> str | None:
         alias = ALIAS.match(question, match.end())  # "URCE (CER)": the name explained by a word the sources use
         if alias and all(is_known(w, known) for w in alias.group(1).split()):
             continue
-        if name and not all(is_known(w, known) or normal(w) in place_words() for w in name.split()):
+        possessive = question.startswith(("'s", "’s"), match.end())  # "Kenya's climate council": its own affairs
+        if name and not all(is_known(w, known) or (normal(w) in place_words() and not possessive)
+                            for w in name.split()):
             return name
     return None
 

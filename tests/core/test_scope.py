@@ -109,6 +109,7 @@ def test_an_official_naming_their_country_is_asking_about_the_rules():
     assert unknown_name("Le Sénégal doit-il avoir un registre national ?", known) is None
     assert unknown_name("Can Costa Rica and Côte d'Ivoire use the international registry?", known) is None
     assert unknown_name("Can Peru use the Verra registry?", known) == "Verra"
+    assert unknown_name("Who chairs Kenya's climate council?", known) == "Kenya"
 
 
 def test_a_malformed_horizon_file_is_an_error(tmp_path):
