@@ -6,12 +6,13 @@ the corpus changes; rebuilding 10,000 passages takes a fraction of a second.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import bm25s
 import numpy as np
+
+from index import by_chunk
 
 # Keeps article numbers such as "6.2" and "A6.4ER" whole; bm25s's default pattern drops one-letter words.
 TOKEN = re.compile(r"(?u)\w+(?:[.\-]\w+)*")
@@ -74,12 +75,12 @@ class LexicalIndex:
         return [(int(ids[i]), float(scores[i])) for i in top if scores[i] > 0]
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps({str(k): v for k, v in self.tokens.items()}), encoding="utf-8")
+        by_chunk.save(path, self.tokens)
 
     @classmethod
     def load(cls, path: Path) -> LexicalIndex:
         lexical = cls()
-        lexical.tokens = {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+        lexical.tokens = by_chunk.load(path)
         return lexical
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from index import by_chunk
 from index.acronyms import Acronyms
 from index.dense import DenseIndex
 from index.encoder import Encoder
@@ -331,7 +332,7 @@ class SearchIndex:
             self.cross_questions.save(tmp / "cross-questions.faiss")  # type: ignore[union-attr]
         self.lexical.save(tmp / "lexical.json")
         self.vocabulary.save(tmp / "vocabulary.json")
-        (tmp / "store.json").write_text(json.dumps({str(k): v for k, v in self.store.items()}), encoding="utf-8")
+        by_chunk.save(tmp / "store.json", self.store)
         meta = {"format": FORMAT_VERSION, "model": self.encoder.name, "dim": self.encoder.dim,
                 "crosslingual": self.crosslingual.name if self.crosslingual else None,
                 "fingerprint": self.fingerprint(), "count": len(self.store), "fusion": self.fusion.__dict__}
@@ -361,7 +362,7 @@ class SearchIndex:
                 index.cross_questions = DenseIndex.load(path / "cross-questions.faiss")
             index.lexical = LexicalIndex.load(path / "lexical.json")
             index.vocabulary = Vocabulary.load(path / "vocabulary.json")
-            index.store = {int(k): v for k, v in json.loads((path / "store.json").read_text("utf-8")).items()}
+            index.store = by_chunk.load(path / "store.json")
         except (OSError, ValueError, RuntimeError, KeyError):
             return None
         return index

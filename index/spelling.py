@@ -15,7 +15,6 @@ language than the question's (the Spanish "revisores" is not a typo of the Frenc
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import unicodedata
@@ -29,6 +28,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from index import by_chunk
 from index.lexical import STOPWORDS
 
 # A run of letters standing alone: the "A" and "ER" of "A6.4ER" or the "f" of "1(f)" are not words here,
@@ -149,12 +149,12 @@ class Vocabulary:
         return WORD.sub(keep_capital, text)
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps({str(k): v for k, v in self.words.items()}), encoding="utf-8")
+        by_chunk.save(path, self.words)
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
         vocabulary = cls()
-        vocabulary.words = {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+        vocabulary.words = by_chunk.load(path)
         return vocabulary
 
 
